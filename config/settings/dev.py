@@ -1,0 +1,16 @@
+"""Local development: debug on, a fixed insecure key, mail to the console."""
+
+import os
+
+from .base import *  # noqa: F403
+from .base import STORAGES
+
+DEBUG = True
+SECRET_KEY = os.environ.get("SECRET_KEY", "django-insecure-open-buurtcentrum-development-only")
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# runserver serves static files straight from the source folders, no collectstatic needed.
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
