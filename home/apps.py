@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+def ensure_locales(sender, using="default", **kwargs):
+    """Give every configured language a Wagtail locale, so content can be translated into it."""
+    from django.conf import settings
+
+    from wagtail.models import Locale
+
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        Locale.objects.using(using).get_or_create(language_code=code)
+
+
+class HomeConfig(AppConfig):
+    name = "home"
+    verbose_name = _("Home and site")
+
+    def ready(self):
+        post_migrate.connect(ensure_locales, sender=self)

@@ -1,0 +1,228 @@
+from datetime import datetime, timedelta
+
+from django.db import models
+from django.utils import timezone
+from django.utils.dates import WEEKDAYS
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.images.models import AbstractImage, AbstractRendition
+from wagtail.images.models import Image as WagtailImage
+from wagtail.models import Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from .blocks import BodyBlock, OpeningSlotBlock
+
+
+class SiteImage(AbstractImage):
+    """Wagtail's image with a description that is required: it is the alt text of last resort.
+
+    Pages and blocks that show an image carry their own, translated alt text; this description
+    is what remains when they do not.
+    """
+
+    description = models.CharField(
+        _("what is in the image"),
+        max_length=255,
+        help_text=_("Describe the image for people who cannot see it, in one short sentence."),
+    )
+    admin_form_fields = WagtailImage.admin_form_fields
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+
+
+class SiteRendition(AbstractRendition):
+    image = models.ForeignKey(SiteImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+class BasePage(Page):
+    """What every public page shares: a short intro, a pictogram, search within its language.
+
+    `pictogram` names a symbol in site/static/icons/pictograms.svg; sections choose their own.
+    """
+
+    intro = models.TextField(
+        _("short introduction"),
+        max_length=300,
+        blank=True,
+        help_text=_("One or two short sentences. Shown on tiles and cards, and read aloud first."),
+    )
+
+    pictogram = "page"
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    # Slugs stay the same in every language so that /nl/agenda/ and /ar/agenda/ match.
+    translatable_fields = [
+        TranslatableField("title"),
+        SynchronizedField("slug"),
+        SynchronizedField("show_in_menus"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("intro"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def get_meta_description(self):
+        return self.search_description or self.intro
+
+
+class HomePage(BasePage):
+    """The front door of one centre: a welcome, a tile per section, the address and hours."""
+
+    parent_page_types = ["wagtailcore.Page"]
+    pictogram = "home"
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def section_tiles(self):
+        """The live sections under this home page, in the order editors gave them.
+
+        A section gets a tile only once its page exists and is shown in menus.
+        """
+        return self.get_children().live().in_menu().specific()
+
+
+class HelpPage(BasePage):
+    """'Hulp nodig?': how to reach the people of the centre, in plain words."""
+
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("text"))
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    pictogram = "help"
+
+    content_panels = BasePage.content_panels + [FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+    translatable_fields = BasePage.translatable_fields + [TranslatableField("body")]
+
+    class Meta:
+        verbose_name = _("help page")
+
+
+class OpeningHours(TranslatableMixin, models.Model):
+    """A weekly timetable, such as the centre's or the huiskamer's.
+
+    The times are the same in every language; only the note is translated.
+    """
+
+    name = models.CharField(
+        _("name"),
+        max_length=80,
+        help_text=_("For example 'Buurtcentrum Rosa' or 'Huiskamer'."),
+    )
+    slots = StreamField(
+        [("slot", OpeningSlotBlock())],
+        blank=True,
+        verbose_name=_("opening times"),
+        help_text=_("Add a line for each day the doors are open."),
+    )
+    note = models.CharField(
+        _("note"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: closed on public holidays."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slots"), FieldPanel("note")]
+    translatable_fields = [
+        SynchronizedField("name"),
+        SynchronizedField("slots", overridable=False),
+        TranslatableField("note"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("opening hours")
+        verbose_name_plural = _("opening hours")
+
+    def __str__(self):
+        return self.name
+
+    def _slots(self):
+        """(weekday, opens, closes) for every slot, ordered by day and time."""
+        return sorted(
+            (int(slot.value["weekday"]), slot.value["opens"], slot.value["closes"])
+            for slot in self.slots
+        )
+
+    def weekly_schedule(self):
+        """[(day name, [(opens, closes), ...]), ...] from Monday, for the days that are open."""
+        days = {}
+        for weekday, opens, closes in self._slots():
+            days.setdefault(weekday, []).append((opens, closes))
+        return [(WEEKDAYS[weekday], times) for weekday, times in days.items()]
+
+    def is_open_at(self, moment):
+        local = timezone.localtime(moment)
+        return any(
+            weekday == local.weekday() and opens <= local.time() < closes
+            for weekday, opens, closes in self._slots()
+        )
+
+    def next_opening_after(self, moment):
+        """The start of the next slot after `moment` (aware), or None when nothing is planned."""
+        local = timezone.localtime(moment)
+        slots = self._slots()
+        for days_ahead in range(8):
+            day = local.date() + timedelta(days=days_ahead)
+            for weekday, opens, _closes in slots:
+                start = timezone.make_aware(datetime.combine(day, opens))
+                if weekday == day.weekday() and start > local:
+                    return start
+        return None
+
+
+@register_setting(icon="home")
+class CentreSettings(BaseSiteSetting):
+    """Where and when the physical centre can be found; one per site (centre)."""
+
+    street_address = models.CharField(_("street and number"), max_length=100, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
+    city = models.CharField(_("city"), max_length=60, blank=True)
+    phone = models.CharField(
+        _("phone number"),
+        max_length=20,
+        blank=True,
+        help_text=_("The centre's own number, shown to everyone."),
+    )
+    email = models.EmailField(
+        _("e-mail address"),
+        blank=True,
+        help_text=_("The centre's own address, shown to everyone."),
+    )
+    opening_hours = models.ForeignKey(
+        OpeningHours,
+        verbose_name=_("opening hours"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("street_address"), FieldPanel("postcode"), FieldPanel("city")],
+            heading=_("Address"),
+        ),
+        MultiFieldPanel([FieldPanel("phone"), FieldPanel("email")], heading=_("Contact")),
+        FieldPanel("opening_hours"),
+    ]
+
+    class Meta:
+        verbose_name = _("centre")
+
+    def phone_href(self):
+        """The phone number as a tel: link target, without spaces or dashes."""
+        return "tel:" + "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
