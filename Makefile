@@ -7,6 +7,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 # The locked dependencies are installed once, and again whenever the lock changes.
 INSTALLED := $(VENV)/.installed-$(shell $(PYTHON) -c "import hashlib,sys; print(hashlib.sha256(open('requirements.lock','rb').read()).hexdigest()[:12])")
+FONTS := site/static/fonts/.built
 CATALOGUES := $(wildcard locale/*/LC_MESSAGES/django.po)
 COMPILED := $(CATALOGUES:.po=.mo)
 
@@ -44,7 +45,7 @@ format: bootstrap
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-bootstrap: $(INSTALLED) $(COMPILED) var
+bootstrap: $(INSTALLED) $(COMPILED) $(FONTS) var
 
 $(INSTALLED): requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -55,6 +56,9 @@ $(INSTALLED): requirements.lock
 # Compiled with polib, so no GNU gettext is needed on the machine.
 locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po $(INSTALLED)
 	$(PY) -c "import polib, sys; polib.pofile(sys.argv[1]).save_as_mofile(sys.argv[2])" $< $@
+
+$(FONTS): site/fonts.json scripts/build_fonts.py $(INSTALLED)
+	$(PY) scripts/build_fonts.py
 
 var:
 	mkdir -p var/media var/static
@@ -70,4 +74,4 @@ messages: bootstrap
 		$(foreach lang,nl en ar tr pl,--locale=$(lang))
 
 clean:
-	rm -rf $(VENV) var/static var/cache
+	rm -rf $(VENV) var/static var/cache site/static/fonts
