@@ -1,20 +1,25 @@
 from datetime import datetime, timedelta
 
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.images.models import Image as WagtailImage
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .blocks import BodyBlock, OpeningSlotBlock
+from .themes import COLOUR_SCHEME_CHOICES, FONT_CHOICES, default_theme
 
 
 class SiteImage(AbstractImage):
@@ -226,3 +231,94 @@ class CentreSettings(BaseSiteSetting):
     def phone_href(self):
         """The phone number as a tel: link target, without spaces or dashes."""
         return "tel:" + "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+
+
+@register_setting(icon="view")
+class ThemeSettings(ClusterableModel, BaseSiteSetting):
+    """The look of the site for each language of this centre ("Weergave")."""
+
+    panels = [InlinePanel("themes", heading=_("Look per language"), label=_("language"))]
+
+    class Meta:
+        verbose_name = _("look per language")
+
+    def theme_for(self, language_code):
+        """The theme of a language as a dict, the default where nobody chose one."""
+        for theme in self.themes.all():
+            if theme.language == language_code:
+                return theme.as_dict()
+        return default_theme(language_code)
+
+
+def site_languages():
+    """The configured languages; a callable so that migrations do not depend on the setting."""
+    return settings.LANGUAGES
+
+
+class LanguageTheme(Orderable):
+    """How one language group sees the site: letters, size, spacing and colours."""
+
+    site_settings = ParentalKey(ThemeSettings, on_delete=models.CASCADE, related_name="themes")
+    language = models.CharField(_("language"), max_length=8, choices=site_languages)
+    font = models.CharField(_("letters"), max_length=30, choices=FONT_CHOICES, default="atkinson")
+    font_size = models.PositiveSmallIntegerField(
+        _("text size (pixels)"),
+        default=20,
+        validators=[MinValueValidator(18), MaxValueValidator(32)],
+        help_text=_("At least 18. Visitors can make it larger still."),
+    )
+    line_height = models.DecimalField(
+        _("space between lines"),
+        max_digits=3,
+        decimal_places=2,
+        default=1.6,
+        validators=[MinValueValidator(1.3), MaxValueValidator(2.2)],
+        help_text=_("1.5 means half a line of space. Between 1.3 and 2.2."),
+    )
+    letter_spacing = models.DecimalField(
+        _("space between letters"),
+        max_digits=3,
+        decimal_places=2,
+        default=0,
+        validators=[MinValueValidator(0), MaxValueValidator(0.2)],
+        help_text=_(
+            "Extra space as a part of the letter size: 0.05 is a little more. At most 0.2."
+        ),
+    )
+    line_length = models.PositiveSmallIntegerField(
+        _("characters per line"),
+        default=65,
+        validators=[MinValueValidator(40), MaxValueValidator(90)],
+        help_text=_("Long lines are hard to follow. Between 40 and 90."),
+    )
+    colour_scheme = models.CharField(
+        _("colours"), max_length=20, choices=COLOUR_SCHEME_CHOICES, default="warm"
+    )
+
+    panels = [
+        FieldPanel("language"),
+        FieldRowPanel([FieldPanel("font"), FieldPanel("colour_scheme")]),
+        FieldRowPanel([FieldPanel("font_size"), FieldPanel("line_height")]),
+        FieldRowPanel([FieldPanel("letter_spacing"), FieldPanel("line_length")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("look of a language")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["site_settings", "language"], name="one_theme_per_language"
+            )
+        ]
+
+    def __str__(self):
+        return self.get_language_display()
+
+    def as_dict(self):
+        return {
+            "font": self.font,
+            "font_size": self.font_size,
+            "line_height": self.line_height,
+            "letter_spacing": self.letter_spacing,
+            "line_length": self.line_length,
+            "colour_scheme": self.colour_scheme,
+        }

@@ -1,0 +1,7 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("weergave/", views.display_preferences, name="display_preferences"),
+]
