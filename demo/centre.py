@@ -8,7 +8,15 @@ from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
 from demo.translation import publish_translation
-from home.models import CentreSettings, HelpPage, HomePage, OpeningHours
+from home.models import (
+    CentreSettings,
+    HelpPage,
+    HomePage,
+    LanguageTheme,
+    OpeningHours,
+    ThemeSettings,
+)
+from home.themes import default_theme
 
 SITE_NAME = "Buurtcentrum Rosa (Lombok)"
 HOME_SLUG = "rosa"
@@ -198,6 +206,11 @@ def load(log):
             setattr(centre, field, value)
         centre.opening_hours = hours
         centre.save()
+
+    themes = ThemeSettings.for_site(site)
+    if not themes.themes.exists():
+        for code, _name in settings.LANGUAGES:
+            LanguageTheme.objects.create(site_settings=themes, language=code, **default_theme(code))
 
     # The home page first: its translations are the parents of the other pages' translations.
     for code, _name in settings.LANGUAGES:

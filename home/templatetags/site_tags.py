@@ -5,11 +5,13 @@ from django.conf import settings
 from django.templatetags.static import static
 from django.urls import reverse, translate_url
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info, override
 
 from wagtail.models import Locale, Page, Site
 
-from home.models import CentreSettings, HelpPage
+from home.models import CentreSettings, HelpPage, ThemeSettings
+from home.themes import default_theme, theme_css
 
 register = template.Library()
 
@@ -85,11 +87,16 @@ def pictogram(name, label=""):
     )
 
 
+def _site(context):
+    """The site (centre) of this request, or None when no site answers for its host name."""
+    request = context.get("request")
+    return Site.find_for_request(request) if request else None
+
+
 @register.simple_tag(takes_context=True)
 def help_page(context):
     """The live 'Hulp nodig?' page of this site in the current language, if there is one."""
-    request = context.get("request")
-    site = Site.find_for_request(request) if request else None
+    site = _site(context)
     if site is None:
         return None
     return (
@@ -103,13 +110,35 @@ def help_page(context):
 @register.inclusion_tag("components/centre_details.html", takes_context=True)
 def centre_details(context, heading_level=2):
     """Address, phone, e-mail and opening hours of the physical centre, from its settings."""
-    request = context.get("request")
-    centre = CentreSettings.for_request(request) if request else None
-    hours = centre.opening_hours.localized if centre and centre.opening_hours else None
+    site = _site(context)
+    if site is None:
+        return {"centre": None}
+    centre = CentreSettings.for_site(site)
+    hours = centre.opening_hours.localized if centre.opening_hours else None
     return {
         "centre": centre,
         "hours": hours,
         "schedule": centre.opening_hours.weekly_schedule() if hours else [],
         "heading_level": heading_level,
-        "site_name": Site.find_for_request(request).site_name if request else "",
+        "site_name": site.site_name,
     }
+
+
+@register.simple_tag(takes_context=True)
+def theme_style(context):
+    """The look of the current language as a <style> element for the page head."""
+    site = _site(context)
+    language = get_language()
+    theme = ThemeSettings.for_site(site).theme_for(language) if site else default_theme(language)
+    # Every value comes from our own constants or from validated numbers, never from free
+    # text, and the content of <style> must not be HTML-escaped (quotes in font names).
+    return mark_safe(f"<style>{theme_css(theme)}</style>")  # noqa: S308
+
+
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    """The way back from a page to the home page of its language (not shown on top levels)."""
+    page = context.get("page")
+    if not isinstance(page, Page) or page.depth <= 3:
+        return {"ancestors": []}
+    return {"ancestors": page.get_ancestors().filter(depth__gte=2), "page": page}
