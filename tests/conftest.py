@@ -1,10 +1,12 @@
 """Shared fixtures. The demo centre is loaded once into each test database, so every test
 that uses the database meets Buurtcentrum Rosa in all five languages; each test's changes are
-rolled back. Browser tests (transactional) run last and load the demo themselves."""
+rolled back. Tests that need real transactions (the browser tests) get the demo back after
+each test from a snapshot taken here."""
 
 import pytest
 
 from django.core.management import call_command
+from django.db import connections
 
 from wagtail.models import Locale
 
@@ -17,6 +19,13 @@ LANGUAGES = ["nl", "en", "ar", "tr", "pl"]
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("load_demo", force=True, verbosity=0)
+        # Django restores this snapshot before each test that asks for a serialized rollback.
+        # It is set on the connection class, not the object: once Playwright runs its event
+        # loop, the test thread gets new connection objects (one per async context).
+        for connection in connections.all():
+            type(
+                connection
+            )._test_serialized_contents = connection.creation.serialize_db_to_string()
 
 
 @pytest.fixture

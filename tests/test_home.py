@@ -3,7 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
@@ -76,6 +76,15 @@ def test_unknown_address_gives_a_friendly_translated_404(client):
     assert page.html["lang"] == "tr"
     assert page.h1.text == "Bu sayfa yok"
     assert page.find("a", string="Ana sayfaya git")["href"] == "/tr/"
+
+
+def test_a_host_that_no_centre_answers_gets_the_404_page(client):
+    Site.objects.update(is_default_site=False)
+
+    response = client.get("/nl/", headers={"host": "127.0.0.1"})
+
+    assert response.status_code == 404
+    assert soup(response).h1.text == "Deze pagina bestaat niet"
 
 
 def test_server_error_page_is_translated_and_needs_no_database(client, monkeypatch):

@@ -1,6 +1,8 @@
 """Browser tests: Playwright drives Debian's Chromium against Django's live server.
 
-They are never skipped: without Chromium they fail and say how to install it.
+They are never skipped: without Chromium they fail and say how to install it. The live server
+answers from its own thread, so each test runs in real transactions; afterwards the database is
+emptied and the demo centre restored from the snapshot taken in tests/conftest.py.
 """
 
 import os
@@ -8,8 +10,6 @@ import shutil
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-
-from django.core.management import call_command
 
 # Playwright's synchronous API runs an event loop in the test thread; the ORM calls the tests
 # make between browser steps are still synchronous and safe.
@@ -35,13 +35,31 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture
-def site_url(live_server, transactional_db):
-    """The live server's address, with the demo centre loaded."""
-    call_command("load_demo", force=True, verbosity=0)
+def site_url(live_server, django_db_serialized_rollback):
+    """The live server's address, serving the demo centre."""
     return live_server.url
 
 
-def axe_violations(page, tags=WCAG_AA):
-    """The axe-core violations on the page for the given tags, as a readable report."""
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": tags}})
+def axe_violations(page, tags=WCAG_AA, rules=None):
+    """The axe-core violations on the page for the given tags (or rules), as a count and a
+    readable report."""
+    run_only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": tags}
+    results = Axe().run(page, options={"runOnly": run_only})
     return results.violations_count, results.generate_report()
+
+
+def set_display(context, url, text_size="normal", contrast="normal"):
+    """Give the browser the visitor's display choices, as the site's own buttons would."""
+    context.add_cookies(
+        [
+            {"name": "text_size", "value": text_size, "url": url},
+            {"name": "contrast", "value": contrast, "url": url},
+        ]
+    )
+
+
+def visit(page, url, status=200):
+    """Open a page and make sure it is the page and not an error page in disguise."""
+    response = page.goto(url)
+    assert response.status == status, f"{url} answered {response.status}"
+    return response

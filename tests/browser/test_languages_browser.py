@@ -3,13 +3,13 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import axe_violations
+from tests.browser.conftest import axe_violations, visit
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = pytest.mark.browser
 
 
 def test_switch_to_arabic_turns_the_page_right_to_left_without_axe_violations(page, site_url):
-    page.goto(f"{site_url}/nl/")
+    visit(page, f"{site_url}/nl/")
     expect(page.locator("html")).to_have_attribute("dir", "ltr")
 
     page.get_by_role("navigation", name="Taal").get_by_role("link", name="العربية").click()
