@@ -4,8 +4,6 @@ Deliberately few: residents and staff write short texts with a photo, a quote or
 every block must read well aloud and in a right-to-left language.
 """
 
-from django.core.exceptions import ValidationError
-from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -67,27 +65,3 @@ class BodyBlock(blocks.StreamBlock):
     photo = PhotoBlock()
     quote = QuoteBlock()
     video = VideoBlock()
-
-
-class OpeningSlotBlock(blocks.StructBlock):
-    """One stretch of opening time on a weekday; a day may have several (morning and evening)."""
-
-    weekday = blocks.ChoiceBlock(
-        choices=[(str(day), name) for day, name in sorted(WEEKDAYS.items())], label=_("Day")
-    )
-    opens = blocks.TimeBlock(label=_("Opens at"))
-    closes = blocks.TimeBlock(label=_("Closes at"))
-
-    class Meta:
-        icon = "time"
-        label = _("Opening time")
-
-    def clean(self, value):
-        value = super().clean(value)
-        if value["opens"] >= value["closes"]:
-            raise blocks.StructBlockValidationError(
-                block_errors={
-                    "closes": ValidationError(_("Closing time must be after opening time."))
-                }
-            )
-        return value

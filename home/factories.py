@@ -1,12 +1,11 @@
 """Test data for the home app: home and help pages, opening hours."""
 
-import datetime
-
 import factory
 import wagtail_factories
 
 from wagtail.models import Locale
 
+from accounts.schedule import slot
 from home.models import HelpPage, HomePage, OpeningHours
 
 
@@ -26,18 +25,6 @@ class HelpPageFactory(wagtail_factories.PageFactory):
     slug = "hulp"
     intro = "Wij helpen je graag."
     show_in_menus = True
-
-
-def slot(weekday, opens, closes):
-    """One opening slot as StreamField data: slot(0, "09:00", "17:00") is Monday nine to five."""
-    return (
-        "slot",
-        {
-            "weekday": str(weekday),
-            "opens": datetime.time.fromisoformat(opens),
-            "closes": datetime.time.fromisoformat(closes),
-        },
-    )
 
 
 class OpeningHoursFactory(factory.django.DjangoModelFactory):

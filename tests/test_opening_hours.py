@@ -9,8 +9,8 @@ from django.utils import translation
 
 from wagtail.blocks import StructBlockValidationError
 
-from home.blocks import OpeningSlotBlock
-from home.factories import OpeningHoursFactory, slot
+from accounts.schedule import WeeklySlotBlock, slot
+from home.factories import OpeningHoursFactory
 
 pytestmark = pytest.mark.django_db
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -66,7 +66,7 @@ def test_next_opening_is_none_without_any_hours():
 
 
 def test_a_slot_must_close_after_it_opens():
-    block = OpeningSlotBlock()
+    block = WeeklySlotBlock()
     value = block.to_python({"weekday": "0", "opens": "17:00", "closes": "09:00"})
 
     with pytest.raises(StructBlockValidationError):
