@@ -23,6 +23,7 @@ if settings.DEBUG:
 # Every public page lives under its language: /nl/, /en/, /ar/, /tr/, /pl/.
 # LocaleMiddleware sends "/" to the visitor's language (Accept-Language, falling back to nl).
 urlpatterns += i18n_patterns(
+    path("account/", include("accounts.urls")),
     path("", include("home.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

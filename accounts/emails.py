@@ -1,0 +1,78 @@
+"""The e-mails accounts send, each in the language its reader chose."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from wagtail.models import Site
+
+from .roles import STAFF
+from .tokens import email_confirmation_token
+
+
+def _absolute(request, path):
+    if request is not None:
+        return request.build_absolute_uri(path)
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def _site_name(request):
+    site = Site.find_for_request(request) if request is not None else None
+    return site.site_name if site else settings.WAGTAIL_SITE_NAME
+
+
+def send_email(template, recipients, language, context):
+    """Render accounts/email/<template>_subject.txt and <template>.txt in a language and send."""
+    with translation.override(language):
+        subject = render_to_string(f"accounts/email/{template}_subject.txt", context)
+        body = render_to_string(f"accounts/email/{template}.txt", context)
+    send_mail(" ".join(subject.split()), body, None, recipients)
+
+
+def send_confirmation(user, request):
+    with translation.override(user.preferred_language):
+        path = reverse(
+            "accounts:confirm_email",
+            kwargs={
+                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+                "token": email_confirmation_token.make_token(user),
+            },
+        )
+    context = {"user": user, "link": _absolute(request, path), "site_name": _site_name(request)}
+    send_email("confirm_email", [user.email], user.preferred_language, context)
+
+
+def send_account_exists(email, request):
+    """Someone tried to sign up with an address that already has an account. Tell its owner,
+    not the person at the form, so the form does not reveal who has an account."""
+    owner = get_user_model().objects.filter(email__iexact=email).first()
+    language = owner.preferred_language if owner else translation.get_language()
+    with translation.override(language):
+        login = reverse("accounts:login")
+        reset = reverse("accounts:password_reset")
+    context = {
+        "user": owner,
+        "login_link": _absolute(request, login),
+        "reset_link": _absolute(request, reset),
+        "site_name": _site_name(request),
+    }
+    send_email("account_exists", [email], language, context)
+
+
+def notify_staff_of_partner_request(membership, request):
+    staff = get_user_model().objects.filter(groups__name=STAFF, is_active=True).exclude(email="")
+    link = _absolute(request, reverse("wagtailsnippets_accounts_partnermembership:list"))
+    for person in staff:
+        context = {"membership": membership, "link": link, "site_name": _site_name(request)}
+        send_email("partner_request", [person.email], person.preferred_language, context)
+
+
+def send_partner_decision(membership, request):
+    user = membership.user
+    context = {"membership": membership, "user": user, "site_name": _site_name(request)}
+    send_email("partner_decision", [user.email], user.preferred_language, context)

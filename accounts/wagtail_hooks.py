@@ -1,0 +1,75 @@
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from . import emails
+from .models import Organisation, PartnerMembership, StaffProfile
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    menu_label = _("Partner organisations")
+    list_display = ["name", "refers_residents"]
+    list_filter = ["refers_residents"]
+    search_fields = ["name"]
+
+
+class PartnerMembershipViewSet(SnippetViewSet):
+    model = PartnerMembership
+    icon = "user"
+    menu_label = _("Partner requests")
+    list_display = ["user", "organisation", "role", "status", "requested_at"]
+    list_filter = ["status"]
+    ordering = ["status", "-requested_at"]
+
+
+class StaffProfileViewSet(SnippetViewSet):
+    model = StaffProfile
+    icon = "user"
+    menu_label = _("Staff faces")
+    list_display = ["user", "role", "is_shown"]
+
+
+class PeopleGroup(SnippetViewSetGroup):
+    items = (OrganisationViewSet, PartnerMembershipViewSet, StaffProfileViewSet)
+    menu_icon = "group"
+    menu_label = _("People")
+    menu_name = "people"
+
+
+register_snippet(PeopleGroup)
+
+
+@hooks.register("after_edit_snippet")
+def tell_partner_the_decision(request, instance):
+    """A decided partner request: the person hears it in their own language."""
+    if isinstance(instance, PartnerMembership) and getattr(instance, "decision_made", False):
+        emails.send_partner_decision(instance, request)
+
+
+class PartnerRequestsPanel(Component):
+    """On the admin dashboard of staff: partner requests that wait for a decision."""
+
+    name = "partner_requests"
+    template_name = "accounts/admin/partner_requests_panel.html"
+    order = 50
+
+    def __init__(self, requests):
+        self.requests = requests
+
+    def get_context_data(self, parent_context):
+        return {"requests": self.requests}
+
+
+@hooks.register("construct_homepage_panels")
+def add_partner_requests_panel(request, panels):
+    if request.user.has_perm("accounts.change_partnermembership"):
+        waiting = PartnerMembership.objects.filter(
+            status=PartnerMembership.Status.REQUESTED
+        ).select_related("user", "organisation")
+        if waiting:
+            panels.append(PartnerRequestsPanel(waiting))
