@@ -1,10 +1,6 @@
-from datetime import datetime, timedelta
-
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils import timezone
-from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -14,11 +10,14 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.images.models import Image as WagtailImage
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .blocks import BodyBlock, OpeningSlotBlock
+from accounts.models import Organisation
+from accounts.schedule import WeeklySlotBlock, is_within, next_start_after, weekly_schedule
+
+from .blocks import BodyBlock
 from .themes import COLOUR_SCHEME_CHOICES, FONT_CHOICES, default_theme
 
 
@@ -117,6 +116,69 @@ class HelpPage(BasePage):
         verbose_name = _("help page")
 
 
+class ContentPage(BasePage):
+    """A plain page of text, such as the privacy statement or the accessibility statement."""
+
+    body = StreamField(BodyBlock(), verbose_name=_("text"))
+
+    parent_page_types = ["home.HomePage", "home.ContentPage"]
+    pictogram = "page"
+
+    content_panels = BasePage.content_panels + [FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+    translatable_fields = BasePage.translatable_fields + [TranslatableField("body")]
+
+    class Meta:
+        verbose_name = _("text page")
+
+
+class PartnersPage(BasePage):
+    """The partner organisations of the centre and what each offers."""
+
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("text"))
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    pictogram = "partners"
+
+    content_panels = BasePage.content_panels + [FieldPanel("body")]
+    translatable_fields = BasePage.translatable_fields + [TranslatableField("body")]
+
+    class Meta:
+        verbose_name = _("partners page")
+
+    def organisations(self):
+        """Every organisation, in this page's language where it has been translated."""
+        default = Organisation.objects.filter(locale=Locale.get_default()).select_related(
+            "logo", "locale"
+        )
+        translated = {
+            organisation.translation_key: organisation
+            for organisation in Organisation.objects.filter(locale=self.locale).select_related(
+                "logo"
+            )
+        }
+        return [translated.get(source.translation_key, source) for source in default]
+
+
+class TeamPage(BasePage):
+    """'Wie zijn wij': the faces of the staff, the same people as in the physical centre."""
+
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("text"))
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    pictogram = "people"
+
+    content_panels = BasePage.content_panels + [FieldPanel("body")]
+    translatable_fields = BasePage.translatable_fields + [TranslatableField("body")]
+
+    class Meta:
+        verbose_name = _("team page")
+
+
 class OpeningHours(TranslatableMixin, models.Model):
     """A weekly timetable, such as the centre's or the huiskamer's.
 
@@ -129,7 +191,7 @@ class OpeningHours(TranslatableMixin, models.Model):
         help_text=_("For example 'Buurtcentrum Rosa' or 'Huiskamer'."),
     )
     slots = StreamField(
-        [("slot", OpeningSlotBlock())],
+        [("slot", WeeklySlotBlock())],
         blank=True,
         verbose_name=_("opening times"),
         help_text=_("Add a line for each day the doors are open."),
@@ -155,38 +217,14 @@ class OpeningHours(TranslatableMixin, models.Model):
     def __str__(self):
         return self.name
 
-    def _slots(self):
-        """(weekday, opens, closes) for every slot, ordered by day and time."""
-        return sorted(
-            (int(slot.value["weekday"]), slot.value["opens"], slot.value["closes"])
-            for slot in self.slots
-        )
-
     def weekly_schedule(self):
-        """[(day name, [(opens, closes), ...]), ...] from Monday, for the days that are open."""
-        days = {}
-        for weekday, opens, closes in self._slots():
-            days.setdefault(weekday, []).append((opens, closes))
-        return [(WEEKDAYS[weekday], times) for weekday, times in days.items()]
+        return weekly_schedule(self.slots)
 
     def is_open_at(self, moment):
-        local = timezone.localtime(moment)
-        return any(
-            weekday == local.weekday() and opens <= local.time() < closes
-            for weekday, opens, closes in self._slots()
-        )
+        return is_within(self.slots, moment)
 
     def next_opening_after(self, moment):
-        """The start of the next slot after `moment` (aware), or None when nothing is planned."""
-        local = timezone.localtime(moment)
-        slots = self._slots()
-        for days_ahead in range(8):
-            day = local.date() + timedelta(days=days_ahead)
-            for weekday, opens, _closes in slots:
-                start = timezone.make_aware(datetime.combine(day, opens))
-                if weekday == day.weekday() and start > local:
-                    return start
-        return None
+        return next_start_after(self.slots, moment)
 
 
 @register_setting(icon="home")
@@ -215,6 +253,15 @@ class CentreSettings(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy statement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Linked from every form where people give their details."),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -223,6 +270,7 @@ class CentreSettings(BaseSiteSetting):
         ),
         MultiFieldPanel([FieldPanel("phone"), FieldPanel("email")], heading=_("Contact")),
         FieldPanel("opening_hours"),
+        FieldPanel("privacy_page"),
     ]
 
     class Meta:
