@@ -1,12 +1,11 @@
 """The centre itself: the site, its home and help pages, address and opening hours."""
 
-import datetime
-
 from django.conf import settings
 
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
+from accounts.schedule import slot
 from demo.translation import publish_translation
 from home.models import (
     CentreSettings,
@@ -177,17 +176,7 @@ def _opening_hours(locale):
         locale=locale,
         defaults={
             "note": HOURS_NOTE,
-            "slots": [
-                (
-                    "slot",
-                    {
-                        "weekday": str(day),
-                        "opens": datetime.time.fromisoformat(opens),
-                        "closes": datetime.time.fromisoformat(closes),
-                    },
-                )
-                for day, opens, closes in HOURS
-            ],
+            "slots": [slot(*times) for times in HOURS],
         },
     )
     return hours

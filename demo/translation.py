@@ -30,13 +30,13 @@ def publish_translation(instance, language_code, catalogue):
     source, _created = TranslationSource.get_or_create_from_instance(instance)
     translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
     po = translation.export_po()
-    missing = [entry.msgid for entry in po if entry.msgid not in catalogue]
+    missing = [entry.msgid for entry in po if _lookup(catalogue, entry.msgid) is None]
     if missing:
         raise MissingDemoTranslation(
             f"{instance!r} into {language_code}: no translation for {missing}"
         )
     for entry in po:
-        entry.msgstr = catalogue[entry.msgid]
+        entry.msgstr = _lookup(catalogue, entry.msgid)
     translation.import_po(po)
     # Pages are saved as a draft and published here and now, as a medewerker approving them;
     # wagtail-localize's own publish waits for the end of the transaction.
@@ -47,3 +47,11 @@ def publish_translation(instance, language_code, catalogue):
     if is_page:
         translated.get_latest_revision().publish()
     return translated
+
+
+def _lookup(catalogue, segment):
+    """The translation of a segment. wagtail-localize writes line breaks in plain text fields
+    as <br/>; the demo catalogues use ordinary new lines."""
+    text = segment.replace("<br/>", "\n")
+    translated = catalogue.get(text)
+    return translated.replace("\n", "<br/>") if translated is not None else None

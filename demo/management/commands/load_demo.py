@@ -8,9 +8,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from demo import centre, users
+from demo import centre, people
 
-STEPS = [users.load, centre.load]
+STEPS = [centre.load, people.load]
 
 
 class Command(BaseCommand):
