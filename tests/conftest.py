@@ -5,6 +5,7 @@ each test from a snapshot taken here."""
 
 import pytest
 
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connections
 
@@ -26,6 +27,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
             type(
                 connection
             )._test_serialized_contents = connection.creation.serialize_db_to_string()
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Rate limits and Wagtail's caches start afresh for every test."""
+    cache.clear()
 
 
 @pytest.fixture

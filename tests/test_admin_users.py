@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_administrator_creates_a_user_with_a_display_name_and_no_legal_name(client):
-    client.login(username="admin", password="demo")
+    client.force_login(get_user_model().objects.get(username="admin"))
 
     response = client.post(
         reverse("wagtailusers_users:add"),
@@ -30,7 +30,7 @@ def test_administrator_creates_a_user_with_a_display_name_and_no_legal_name(clie
 
 
 def test_user_form_in_the_admin_asks_for_the_display_name(client):
-    client.login(username="admin", password="demo")
+    client.force_login(get_user_model().objects.get(username="admin"))
 
     response = client.get(reverse("wagtailusers_users:add"))
 

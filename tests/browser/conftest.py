@@ -63,3 +63,14 @@ def visit(page, url, status=200):
     response = page.goto(url)
     assert response.status == status, f"{url} answered {response.status}"
     return response
+
+
+def log_in(context, site_url, user):
+    """Give the browser a logged-in session for `user`, as if they had logged in."""
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": site_url}])

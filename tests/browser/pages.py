@@ -10,6 +10,13 @@ PAGE_TYPES = {
     "home": ("/{lang}/", 200),
     "help": ("/{lang}/hulp/", 200),
     "not-found": ("/{lang}/bestaat-niet/", 404),
+    "partners": ("/{lang}/partners/", 200),
+    "team": ("/{lang}/wie-zijn-wij/", 200),
+    "text-page": ("/{lang}/privacy/", 200),
+    "log-in": ("/{lang}/account/inloggen/", 200),
+    "sign-up": ("/{lang}/account/aanmelden/", 200),
+    "partner-sign-up": ("/{lang}/account/aanmelden/partner/", 200),
+    "password-reset": ("/{lang}/account/wachtwoord-vergeten/", 200),
 }
 LANGUAGES = ["nl", "ar"]
 

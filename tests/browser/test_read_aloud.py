@@ -70,6 +70,12 @@ def test_reads_the_main_content_sentence_by_sentence_in_the_page_language(page, 
         "Lukt iets niet?",
         "Wij helpen je graag.",
         "Bel, mail of kom langs.",
+        "Partners",
+        "Met deze organisaties werkt Rosa samen.",
+        "Zij helpen je graag verder.",
+        "Wie zijn wij",
+        "Dit zijn de mensen van Rosa.",
+        "Je ziet dezelfde gezichten in het buurtcentrum.",
     ]
     assert {sentence["lang"] for sentence in spoken(page)} == {"nl"}
     expect(page.get_by_role("button", name="Voorlezen")).to_be_visible()
