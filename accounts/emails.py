@@ -15,22 +15,27 @@ from .roles import STAFF
 from .tokens import email_confirmation_token
 
 
-def _absolute(request, path):
+def absolute_url(request, path):
+    """A full address for a path, for links in e-mails (the admin's base URL without a request)."""
     if request is not None:
         return request.build_absolute_uri(path)
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
-def _site_name(request):
+def site_name(request):
     site = Site.find_for_request(request) if request is not None else None
     return site.site_name if site else settings.WAGTAIL_SITE_NAME
 
 
 def send_email(template, recipients, language, context):
-    """Render accounts/email/<template>_subject.txt and <template>.txt in a language and send."""
+    """Render <template>_subject.txt and <template>.txt in a language and send them.
+
+    `template` is a path without the ending, such as "accounts/email/confirm_email"; every
+    section sends its e-mails through here so each arrives in its reader's language.
+    """
     with translation.override(language):
-        subject = render_to_string(f"accounts/email/{template}_subject.txt", context)
-        body = render_to_string(f"accounts/email/{template}.txt", context)
+        subject = render_to_string(f"{template}_subject.txt", context)
+        body = render_to_string(f"{template}.txt", context)
     send_mail(" ".join(subject.split()), body, None, recipients)
 
 
@@ -43,8 +48,8 @@ def send_confirmation(user, request):
                 "token": email_confirmation_token.make_token(user),
             },
         )
-    context = {"user": user, "link": _absolute(request, path), "site_name": _site_name(request)}
-    send_email("confirm_email", [user.email], user.preferred_language, context)
+    context = {"user": user, "link": absolute_url(request, path), "site_name": site_name(request)}
+    send_email("accounts/email/confirm_email", [user.email], user.preferred_language, context)
 
 
 def send_account_exists(email, request):
@@ -57,22 +62,24 @@ def send_account_exists(email, request):
         reset = reverse("accounts:password_reset")
     context = {
         "user": owner,
-        "login_link": _absolute(request, login),
-        "reset_link": _absolute(request, reset),
-        "site_name": _site_name(request),
+        "login_link": absolute_url(request, login),
+        "reset_link": absolute_url(request, reset),
+        "site_name": site_name(request),
     }
-    send_email("account_exists", [email], language, context)
+    send_email("accounts/email/account_exists", [email], language, context)
 
 
 def notify_staff_of_partner_request(membership, request):
     staff = get_user_model().objects.filter(groups__name=STAFF, is_active=True).exclude(email="")
-    link = _absolute(request, reverse("wagtailsnippets_accounts_partnermembership:list"))
+    link = absolute_url(request, reverse("wagtailsnippets_accounts_partnermembership:list"))
     for person in staff:
-        context = {"membership": membership, "link": link, "site_name": _site_name(request)}
-        send_email("partner_request", [person.email], person.preferred_language, context)
+        context = {"membership": membership, "link": link, "site_name": site_name(request)}
+        send_email(
+            "accounts/email/partner_request", [person.email], person.preferred_language, context
+        )
 
 
 def send_partner_decision(membership, request):
     user = membership.user
-    context = {"membership": membership, "user": user, "site_name": _site_name(request)}
-    send_email("partner_decision", [user.email], user.preferred_language, context)
+    context = {"membership": membership, "user": user, "site_name": site_name(request)}
+    send_email("accounts/email/partner_decision", [user.email], user.preferred_language, context)
