@@ -36,6 +36,9 @@ INSTALLED_APPS = [
     "accounts",
     "accounts.apps.AccountsUsersConfig",
     "home",
+    "buurtkrant",
+    "agenda",
+    "prikbord",
     "demo",
     # Wagtail and its translation workflow.
     "wagtail_localize",
@@ -55,6 +58,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "axes",
+    "recurrence",
     # Django.
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -1,8 +1,12 @@
 """Every kind of public page, by the address it has in the demo centre.
 
-The accessibility, reflow, keyboard and weight tests visit each of these in Dutch and Arabic;
-a section adds its page types here, with the status its page answers with.
+The accessibility, reflow, keyboard and weight tests visit each of these in Dutch and Arabic.
+A section adds its own page types in tests/browser/pages_<section>.py, as a PAGE_TYPES dict of
+name: (path with {lang}, expected status).
 """
+
+from importlib import import_module
+from pathlib import Path
 
 import pytest
 
@@ -18,6 +22,9 @@ PAGE_TYPES = {
     "partner-sign-up": ("/{lang}/account/aanmelden/partner/", 200),
     "password-reset": ("/{lang}/account/wachtwoord-vergeten/", 200),
 }
+for module in sorted(Path(__file__).parent.glob("pages_*.py")):
+    PAGE_TYPES.update(import_module(f"tests.browser.{module.stem}").PAGE_TYPES)
+
 LANGUAGES = ["nl", "ar"]
 
 

@@ -8,9 +8,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from demo import centre, people
+from demo import agenda, buurtkrant, centre, people, prikbord
 
-STEPS = [centre.load, people.load]
+STEPS = [centre.load, people.load, buurtkrant.load, agenda.load, prikbord.load]
 
 
 class Command(BaseCommand):

@@ -1,0 +1,5 @@
+"""The prikbord of the demo centre (being built; see the prikbord issue)."""
+
+
+def load(log):
+    log("prikbord: nothing yet")
