@@ -21,12 +21,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("load_demo", force=True, verbosity=0)
         # Django restores this snapshot before each test that asks for a serialized rollback.
-        # It is set on the connection class, not the object: once Playwright runs its event
-        # loop, the test thread gets new connection objects (one per async context).
+        # It is set on the connection object (replacing the empty database Django serialized
+        # when it created it) and on its class: once Playwright runs its event loop, the test
+        # thread gets new connection objects (one per async context).
         for connection in connections.all():
-            type(
-                connection
-            )._test_serialized_contents = connection.creation.serialize_db_to_string()
+            snapshot = connection.creation.serialize_db_to_string()
+            connection._test_serialized_contents = snapshot
+            type(connection)._test_serialized_contents = snapshot
 
 
 @pytest.fixture(autouse=True)
