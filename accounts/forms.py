@@ -6,7 +6,6 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale
-from wagtail.users.forms import UserCreationForm, UserEditForm
 
 from .models import Organisation
 
@@ -217,23 +216,3 @@ class DeleteAccountForm(PlainLabelsMixin, forms.Form):
         if not self.user.check_password(self.cleaned_data["password"]):
             raise ValidationError(_("This password is not right."))
         return self.cleaned_data["password"]
-
-
-class DisplayNameMixin(forms.ModelForm):
-    """Staff create accounts with the display name neighbours see; legal names are optional."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["first_name"].required = False
-        self.fields["last_name"].required = False
-        self.fields["display_name"].required = True
-
-
-class AdminUserCreationForm(DisplayNameMixin, UserCreationForm):
-    class Meta(UserCreationForm.Meta):
-        fields = UserCreationForm.Meta.fields | {"display_name"}
-
-
-class AdminUserEditForm(DisplayNameMixin, UserEditForm):
-    class Meta(UserEditForm.Meta):
-        fields = UserEditForm.Meta.fields | {"display_name"}
