@@ -170,6 +170,41 @@ PRIVACY_PAGE = {
     ],
 }
 
+ACCESSIBILITY_PAGE = {
+    "title": "Toegankelijkheid",
+    "slug": "toegankelijkheid",
+    "intro": (
+        "Iedereen moet deze site kunnen gebruiken. Hier lees je wat we daarvoor doen, en wat "
+        "nog niet goed gaat."
+    ),
+    "body": [
+        ("h2", "Wat we doen"),
+        (
+            "p",
+            "De site volgt de regels voor toegankelijkheid: WCAG 2.2, niveau AA. We testen elke "
+            "soort pagina automatisch, in het Nederlands en in het Arabisch.",
+        ),
+        (
+            "p",
+            "Met de knop 'Tekst en kleur' maak je de letters groter of kies je hoog contrast. Met "
+            "de knop 'Voorlezen' hoor je de pagina in je eigen taal.",
+        ),
+        ("p", "Alles werkt ook met alleen een toetsenbord, en op een kleine telefoon."),
+        ("h2", "Wat nog niet goed gaat"),
+        (
+            "p",
+            "Voorlezen werkt alleen als je apparaat een stem heeft voor jouw taal. Video's van "
+            "andere sites hebben niet altijd ondertiteling.",
+        ),
+        ("h2", "Werkt er iets niet?"),
+        (
+            "p",
+            "Laat het ons weten. Bel of mail het buurtcentrum, of vraag het een medewerker in de "
+            "huiskamer. We antwoorden binnen twee weken.",
+        ),
+    ],
+}
+
 
 def _portrait(name, colour):
     """A friendly drawn portrait (head and shoulders) in a colour: the demo has no photos."""
@@ -260,9 +295,11 @@ def _page(home, page_class, fields, body=None, in_menus=True):
     return page
 
 
-def _privacy_body():
-    html = "".join(f"<{tag}>{text}</{tag}>" for tag, text in PRIVACY_PAGE["body"])
-    return [("paragraph", RichText(html))]
+def _text_page(home, content):
+    """A text page (privacy, accessibility) from (tag, text) pairs, kept out of the menus."""
+    html = "".join(f"<{tag}>{text}</{tag}>" for tag, text in content["body"])
+    fields = {key: value for key, value in content.items() if key != "body"}
+    return _page(home, ContentPage, fields, body=[("paragraph", RichText(html))], in_menus=False)
 
 
 def load(log):
@@ -271,16 +308,18 @@ def load(log):
     _staff_faces()
     organisations = _organisations(dutch)
     home = HomePage.objects.get(locale=dutch, depth=2)
-    fields = {key: value for key, value in PRIVACY_PAGE.items() if key != "body"}
-    privacy = _page(home, ContentPage, fields, body=_privacy_body(), in_menus=False)
+    privacy = _text_page(home, PRIVACY_PAGE)
+    accessibility = _text_page(home, ACCESSIBILITY_PAGE)
     pages = [
         _page(home, PartnersPage, PARTNERS_PAGE),
         _page(home, TeamPage, TEAM_PAGE),
         privacy,
+        accessibility,
     ]
     centre = CentreSettings.for_site(home.get_site())
-    if centre.privacy_page_id is None:
+    if centre.privacy_page_id is None or centre.accessibility_page_id is None:
         centre.privacy_page = privacy
+        centre.accessibility_page = accessibility
         centre.save()
     for code, _name in settings.LANGUAGES:
         if code != dutch.language_code:

@@ -129,3 +129,61 @@ TRANSLATIONS = {
         "Heb je een vraag of een klacht? Bel of mail het buurtcentrum. Je kunt ook een klacht indienen bij de Autoriteit Persoonsgegevens.": "Masz pytanie albo skargę? Zadzwoń lub napisz do centrum. Możesz też złożyć skargę do Autoriteit Persoonsgegevens (holenderskiego urzędu ochrony danych osobowych).",
     },
 }
+
+# The accessibility statement.
+TRANSLATIONS["en"].update(
+    {
+        "Toegankelijkheid": "Accessibility",
+        "Iedereen moet deze site kunnen gebruiken. Hier lees je wat we daarvoor doen, en wat nog niet goed gaat.": "Everyone should be able to use this site. Here you read what we do for that, and what does not work well yet.",
+        "Wat we doen": "What we do",
+        "De site volgt de regels voor toegankelijkheid: WCAG 2.2, niveau AA. We testen elke soort pagina automatisch, in het Nederlands en in het Arabisch.": "The site follows the rules for accessibility: WCAG 2.2, level AA. We test every kind of page automatically, in Dutch and in Arabic.",
+        "Met de knop 'Tekst en kleur' maak je de letters groter of kies je hoog contrast. Met de knop 'Voorlezen' hoor je de pagina in je eigen taal.": "With the button 'Text and colour' you make the letters bigger or choose high contrast. With the button 'Read aloud' you hear the page in your own language.",
+        "Alles werkt ook met alleen een toetsenbord, en op een kleine telefoon.": "Everything also works with only a keyboard, and on a small phone.",
+        "Wat nog niet goed gaat": "What does not work well yet",
+        "Voorlezen werkt alleen als je apparaat een stem heeft voor jouw taal. Video's van andere sites hebben niet altijd ondertiteling.": "Reading aloud only works if your device has a voice for your language. Videos from other sites do not always have subtitles.",
+        "Werkt er iets niet?": "Is something not working?",
+        "Laat het ons weten. Bel of mail het buurtcentrum, of vraag het een medewerker in de huiskamer. We antwoorden binnen twee weken.": "Let us know. Call or e-mail the neighbourhood centre, or ask a staff member in the living room. We answer within two weeks.",
+    }
+)
+TRANSLATIONS["ar"].update(
+    {
+        "Toegankelijkheid": "سهولة الاستخدام",
+        "Iedereen moet deze site kunnen gebruiken. Hier lees je wat we daarvoor doen, en wat nog niet goed gaat.": "يجب أن يستطيع الجميع استخدام هذا الموقع. هنا تقرأ ما نفعله لذلك، وما لا يعمل جيداً بعد.",
+        "Wat we doen": "ماذا نفعل",
+        "De site volgt de regels voor toegankelijkheid: WCAG 2.2, niveau AA. We testen elke soort pagina automatisch, in het Nederlands en in het Arabisch.": "يتبع الموقع قواعد سهولة الوصول: WCAG 2.2، المستوى AA. نختبر كل نوع من الصفحات تلقائياً، باللغة الهولندية وباللغة العربية.",
+        "Met de knop 'Tekst en kleur' maak je de letters groter of kies je hoog contrast. Met de knop 'Voorlezen' hoor je de pagina in je eigen taal.": "بزر «النص واللون» تكبّر الحروف أو تختار التباين العالي. وبزر «اقرأ بصوت عالٍ» تسمع الصفحة بلغتك.",
+        "Alles werkt ook met alleen een toetsenbord, en op een kleine telefoon.": "كل شيء يعمل أيضاً بلوحة المفاتيح وحدها، وعلى هاتف صغير.",
+        "Wat nog niet goed gaat": "ما لا يعمل جيداً بعد",
+        "Voorlezen werkt alleen als je apparaat een stem heeft voor jouw taal. Video's van andere sites hebben niet altijd ondertiteling.": "القراءة بصوت عالٍ تعمل فقط إذا كان في جهازك صوت للغتك. مقاطع الفيديو من مواقع أخرى ليست لها ترجمة مكتوبة دائماً.",
+        "Werkt er iets niet?": "هل هناك شيء لا يعمل؟",
+        "Laat het ons weten. Bel of mail het buurtcentrum, of vraag het een medewerker in de huiskamer. We antwoorden binnen twee weken.": "أخبرنا بذلك. اتصل بمركز الحي أو راسله، أو اسأل موظفاً في غرفة الجلوس. نجيب خلال أسبوعين.",
+    }
+)
+TRANSLATIONS["tr"].update(
+    {
+        "Toegankelijkheid": "Erişilebilirlik",
+        "Iedereen moet deze site kunnen gebruiken. Hier lees je wat we daarvoor doen, en wat nog niet goed gaat.": "Herkes bu siteyi kullanabilmeli. Burada bunun için neler yaptığımızı ve neyin henüz iyi çalışmadığını okursun.",
+        "Wat we doen": "Neler yapıyoruz",
+        "De site volgt de regels voor toegankelijkheid: WCAG 2.2, niveau AA. We testen elke soort pagina automatisch, in het Nederlands en in het Arabisch.": "Site, erişilebilirlik kurallarına uyar: WCAG 2.2, AA düzeyi. Her sayfa türünü Hollandaca ve Arapça olarak otomatik test ediyoruz.",
+        "Met de knop 'Tekst en kleur' maak je de letters groter of kies je hoog contrast. Met de knop 'Voorlezen' hoor je de pagina in je eigen taal.": "'Yazı ve renk' düğmesiyle harfleri büyütür ya da yüksek kontrast seçersin. 'Sesli oku' düğmesiyle sayfayı kendi dilinde dinlersin.",
+        "Alles werkt ook met alleen een toetsenbord, en op een kleine telefoon.": "Her şey sadece klavyeyle ve küçük bir telefonda da çalışır.",
+        "Wat nog niet goed gaat": "Henüz iyi çalışmayanlar",
+        "Voorlezen werkt alleen als je apparaat een stem heeft voor jouw taal. Video's van andere sites hebben niet altijd ondertiteling.": "Sesli okuma, cihazında senin dilin için bir ses varsa çalışır. Başka sitelerden gelen videoların her zaman altyazısı yoktur.",
+        "Werkt er iets niet?": "Bir şey çalışmıyor mu?",
+        "Laat het ons weten. Bel of mail het buurtcentrum, of vraag het een medewerker in de huiskamer. We antwoorden binnen twee weken.": "Bize haber ver. Mahalle merkezini ara ya da e-posta gönder, veya oturma odasında bir çalışana sor. İki hafta içinde cevap veririz.",
+    }
+)
+TRANSLATIONS["pl"].update(
+    {
+        "Toegankelijkheid": "Dostępność",
+        "Iedereen moet deze site kunnen gebruiken. Hier lees je wat we daarvoor doen, en wat nog niet goed gaat.": "Każdy powinien móc korzystać z tej strony. Tu przeczytasz, co w tym celu robimy i co jeszcze nie działa dobrze.",
+        "Wat we doen": "Co robimy",
+        "De site volgt de regels voor toegankelijkheid: WCAG 2.2, niveau AA. We testen elke soort pagina automatisch, in het Nederlands en in het Arabisch.": "Strona spełnia zasady dostępności: WCAG 2.2, poziom AA. Każdy rodzaj strony testujemy automatycznie, po niderlandzku i po arabsku.",
+        "Met de knop 'Tekst en kleur' maak je de letters groter of kies je hoog contrast. Met de knop 'Voorlezen' hoor je de pagina in je eigen taal.": "Przyciskiem „Tekst i kolor” powiększasz litery albo wybierasz wysoki kontrast. Przyciskiem „Przeczytaj na głos” słuchasz strony w swoim języku.",
+        "Alles werkt ook met alleen een toetsenbord, en op een kleine telefoon.": "Wszystko działa też tylko z klawiaturą i na małym telefonie.",
+        "Wat nog niet goed gaat": "Co jeszcze nie działa dobrze",
+        "Voorlezen werkt alleen als je apparaat een stem heeft voor jouw taal. Video's van andere sites hebben niet altijd ondertiteling.": "Czytanie na głos działa tylko wtedy, gdy twoje urządzenie ma głos dla twojego języka. Filmy z innych stron nie zawsze mają napisy.",
+        "Werkt er iets niet?": "Coś nie działa?",
+        "Laat het ons weten. Bel of mail het buurtcentrum, of vraag het een medewerker in de huiskamer. We antwoorden binnen twee weken.": "Daj nam znać. Zadzwoń lub napisz do centrum albo zapytaj pracownika w salonie. Odpowiadamy w ciągu dwóch tygodni.",
+    }
+)

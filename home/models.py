@@ -262,6 +262,15 @@ class CentreSettings(BaseSiteSetting):
         related_name="+",
         help_text=_("Linked from every form where people give their details."),
     )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("accessibility statement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("What the site does for accessibility and how to report a problem."),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -271,6 +280,7 @@ class CentreSettings(BaseSiteSetting):
         MultiFieldPanel([FieldPanel("phone"), FieldPanel("email")], heading=_("Contact")),
         FieldPanel("opening_hours"),
         FieldPanel("privacy_page"),
+        FieldPanel("accessibility_page"),
     ]
 
     class Meta:
