@@ -24,7 +24,9 @@ if settings.DEBUG:
 # LocaleMiddleware sends "/" to the visitor's language (Accept-Language, falling back to nl).
 urlpatterns += i18n_patterns(
     path("account/", include("accounts.urls")),
+    path("huiskamer/gesprekken/", include("huiskamer.urls")),
     path("", include("home.urls")),
+    path("", include("agenda.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
