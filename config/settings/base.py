@@ -39,11 +39,13 @@ INSTALLED_APPS = [
     "buurtkrant",
     "agenda",
     "prikbord",
+    "huiskamer",
     "demo",
     # Wagtail and its translation workflow.
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",

@@ -8,9 +8,16 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from demo import agenda, buurtkrant, centre, people, prikbord
+from demo import agenda, buurtkrant, centre, huiskamer, people, prikbord
 
-STEPS = [centre.load, people.load, buurtkrant.load, agenda.load, prikbord.load]
+STEPS = [
+    centre.load,
+    people.load,
+    buurtkrant.load,
+    agenda.load,
+    prikbord.load,
+    huiskamer.load,
+]
 
 
 class Command(BaseCommand):

@@ -1,6 +1,7 @@
 // Open Buurtcentrum: small enhancements on top of pages that work without them.
 // 1. Text size and contrast change in place (the server remembers them through cookies).
 // 2. Read aloud: the browser's own speech reads the page, sentence by sentence.
+// 3. Conversations in the huiskamer show new messages without reloading.
 
 const root = document.documentElement;
 
@@ -295,3 +296,44 @@ function setUpCardReader(button) {
 for (const bar of document.querySelectorAll("[data-read-aloud]")) setUpPageReader(bar);
 for (const button of document.querySelectorAll("[data-read-aloud-target]")) setUpCardReader(button);
 window.addEventListener("pagehide", () => activeReading?.stop());
+
+// ---------------------------------------------------------------------------------------------
+// Live conversations: ask the server every few seconds for messages after the last one shown.
+// Without JavaScript, reloading the page shows them just the same.
+
+const POLL_INTERVAL = 5000;
+
+function followConversation(list) {
+    const status = document.querySelector("[data-live-status]");
+    let last = Number(list.dataset.lastId) || 0;
+
+    async function poll() {
+        if (!document.hidden) {
+            try {
+                const response = await fetch(`${list.dataset.pollUrl}?na=${last}`, {
+                    headers: { Accept: "application/json" },
+                });
+                if (response.ok) showNew(await response.json());
+            } catch {
+                // Offline for a moment: try again at the next tick.
+            }
+        }
+        setTimeout(poll, POLL_INTERVAL);
+    }
+
+    function showNew({ messages, last: newest }) {
+        if (!messages.length) return;
+        list.querySelector(".chat__empty")?.remove();
+        for (const { id, html } of messages) {
+            if (!list.querySelector(`[data-message-id="${id}"]`)) {
+                list.insertAdjacentHTML("beforeend", html);
+            }
+        }
+        last = newest;
+        if (status) status.textContent = `${list.dataset.newMessage} (${messages.length})`;
+    }
+
+    setTimeout(poll, POLL_INTERVAL);
+}
+
+for (const list of document.querySelectorAll("[data-live-conversation]")) followConversation(list);
