@@ -24,6 +24,10 @@ def test_home_page_shows_a_tile_for_each_section_in_menus(client, home_page, hel
     tiles = soup(client.get("/nl/")).select(".tiles .tile__link")
 
     assert [(tile["href"], tile.select_one(".tile__title").text) for tile in tiles] == [
+        ("/nl/buurtkrant/", "Buurtkrant"),
+        ("/nl/agenda/", "Agenda"),
+        ("/nl/prikbord/", "Prikbord"),
+        ("/nl/huiskamer/", "Huiskamer"),
         ("/nl/hulp/", "Hulp nodig?"),
         ("/nl/partners/", "Partners"),
         ("/nl/wie-zijn-wij/", "Wie zijn wij"),
