@@ -27,7 +27,9 @@ test: bootstrap lint
 	$(MANAGE) makemigrations --check --dry-run
 	$(MAKE) pytest
 
-# The test suite alone; `.ci/run` calls it again with DATABASE_URL pointing at PostgreSQL.
+# The test suite alone, on every core; `.ci/run` calls it again with DATABASE_URL pointing at
+# PostgreSQL. PYTEST_ARGS picks tests or options, e.g. PYTEST_ARGS="-n 0 tests/test_home.py".
+PYTEST_ARGS ?= -n auto
 pytest: bootstrap
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
