@@ -9,15 +9,17 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
-from wagtail.documents.permissions import permission_policy as document_policy
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.images.permissions import permission_policy as image_policy
 from wagtail.models import Site
+from wagtail.permissions import policy_registry
 
 from accounts.decorators import can_take_part
 from accounts.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
+document_policy = policy_registry.get_by_type(get_document_model())
+image_policy = policy_registry.get_by_type(get_image_model())
 
 ROLES = ["anonymous", "Bewoners", "Redactie", "Partners", "Medewerkers", "Beheerders"]
 PERMISSIONS = {
