@@ -96,13 +96,16 @@ def statuses_of(user):
     originals = {}
     for article in sorted(versions, key=lambda version: version.pk):
         originals.setdefault(article.translation_key, article)
+    # Translations are named in the order of the site's languages, the same every time.
+    language_order = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+    by_language = sorted(versions, key=lambda v: language_order.index(v.locale.language_code))
     return [
         (
             article,
             status_of(article),
             [
                 version.locale.get_display_name()
-                for version in versions
+                for version in by_language
                 if version.translation_key == article.translation_key and version is not article
             ],
         )
