@@ -5,9 +5,11 @@ each test from a snapshot taken here."""
 
 import pytest
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connections
+from django.utils import translation
 
 from wagtail.models import Locale
 
@@ -34,6 +36,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def empty_cache():
     """Rate limits and Wagtail's caches start afresh for every test."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Every test starts in the site's default language, whatever an earlier test activated
+    (a view or an e-mail in another language leaves it active in the test's thread)."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
