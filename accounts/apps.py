@@ -9,6 +9,12 @@ class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = _("Accounts")
 
+    def ready(self):
+        from . import personal_data
+        from .referrals import SOURCE
+
+        personal_data.register(SOURCE)
+
 
 class AccountsUsersConfig(WagtailUsersAppConfig):
     """Wagtail's user admin, with forms that know the display name."""

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale
 
-from .models import Organisation
+from .models import Organisation, Referral, StaffProfile
 
 User = get_user_model()
 
@@ -216,3 +216,86 @@ class DeleteAccountForm(PlainLabelsMixin, forms.Form):
         if not self.user.check_password(self.cleaned_data["password"]):
             raise ValidationError(_("This password is not right."))
         return self.cleaned_data["password"]
+
+
+class ReferralForm(PlainLabelsMixin, forms.ModelForm):
+    """What a referrer may tell about a resident: nothing personal, only how to welcome them."""
+
+    class Meta:
+        model = Referral
+        fields = ["language", "contact_person"]
+        labels = {
+            "language": _("Language the resident reads best"),
+            "contact_person": _("Who of the centre will contact them"),
+        }
+        help_texts = {
+            "language": _("The welcome page opens in this language."),
+            "contact_person": _("Optional. The resident sees this person's photo."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        contact_person = self.fields["contact_person"]
+        contact_person.queryset = StaffProfile.objects.filter(
+            is_shown=True, user__is_active=True
+        ).select_related("user")
+        contact_person.empty_label = _("Not known yet")
+
+
+PHONE_CHARACTERS = set("0123456789 +-()")
+
+
+class ReferralContactForm(PlainLabelsMixin, HoneypotMixin, forms.ModelForm):
+    """The resident's answer: a name, a phone number or e-mail address, and their consent."""
+
+    consent = forms.BooleanField(
+        label=_(
+            "I agree that the centre keeps my name and phone number or e-mail address to "
+            "contact me."
+        ),
+        help_text=_(
+            "Only staff of the centre see them. We delete them when we no longer need them."
+        ),
+        error_messages={"required": _("We can only contact you if you agree.")},
+    )
+
+    class Meta:
+        model = Referral
+        fields = ["name", "phone", "email"]
+        labels = {
+            "name": _("Your name"),
+            "phone": _("Your phone number"),
+            "email": _("Your e-mail address"),
+        }
+        help_texts = {
+            "phone": _("A phone number or an e-mail address is enough."),
+            "email": _("Optional if you gave a phone number."),
+        }
+        widgets = {
+            "name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].required = True
+        self.fields["name"].error_messages["required"] = _("Write your name.")
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"].strip()
+        digits = sum(character.isdigit() for character in phone)
+        if phone and (not set(phone) <= PHONE_CHARACTERS or not 8 <= digits <= 15):
+            raise ValidationError(
+                _("This does not look like a phone number. For example: 06 12345678.")
+            )
+        return phone
+
+    def clean(self):
+        cleaned_data = super().clean()
+        reachable = cleaned_data.get("phone") or cleaned_data.get("email")
+        if not reachable and not {"phone", "email"} & self.errors.keys():
+            self.add_error(
+                "phone", _("Give a phone number or an e-mail address, so we can contact you.")
+            )
+        return cleaned_data

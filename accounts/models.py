@@ -1,4 +1,8 @@
+from datetime import timedelta
+
+from django import forms
 from django.conf import settings
+from django.contrib import admin
 from django.contrib.auth.models import AbstractUser, Group, UserManager
 from django.db import models, transaction
 from django.db.models.functions import Lower
@@ -12,6 +16,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .fields import SpokenLanguagesField, spoken_language_names
+from .referral_codes import new_code
 from .roles import PARTNERS, RESIDENTS
 from .schedule import WeeklySlotBlock, is_within, next_start_after, weekly_schedule
 
@@ -322,3 +327,141 @@ class StaffProfile(models.Model):
 
     def next_online_after(self, moment):
         return next_start_after(self.online_hours, moment)
+
+
+def referring_in_default_language():
+    """Referrals point to an organisation's version in the site's default language."""
+    return models.Q(refers_residents=True, locale__language_code=settings.LANGUAGE_CODE)
+
+
+# How long a referral link works until the resident answers, and how long after staff closed a
+# referral the resident's contact details are kept (manage.py forget_referral_contacts).
+REFERRAL_VALID_FOR = timedelta(weeks=8)
+REFERRAL_CONTACT_KEPT_FOR = timedelta(weeks=12)
+
+
+class Referral(models.Model):
+    """A resident a referrer (Buurtteam, Welzijn op Recept, ...) sends to the centre.
+
+    The resident gets only a short code; the link holds no personal data. What the resident
+    shares (a name and a phone number or e-mail address) is for the centre's staff, who then
+    make contact. See accounts/referrals.py for codes, expiry and forgetting.
+    """
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        CONTACTED = "contacted", _("Contacted")
+        CLOSED = "closed", _("Closed")
+
+    code = models.CharField(_("code"), max_length=16, unique=True, default=new_code, editable=False)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("referred by"),
+        on_delete=models.PROTECT,
+        related_name="referrals",
+        limit_choices_to=referring_in_default_language,
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("made by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="referrals_made",
+    )
+    created_at = models.DateTimeField(_("made on"), default=timezone.now, editable=False)
+    language = models.CharField(
+        _("language of the resident"),
+        max_length=8,
+        choices=site_languages,
+        default="nl",
+        help_text=_("The welcome page opens in this language."),
+    )
+    contact_person = models.ForeignKey(
+        StaffProfile,
+        verbose_name=_("who will contact the resident"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="referrals",
+    )
+    name = models.CharField(_("name of the resident"), max_length=80, blank=True)
+    phone = models.CharField(_("phone number"), max_length=30, blank=True)
+    email = models.EmailField(_("e-mail address"), blank=True)
+    contact_consented_at = models.DateTimeField(
+        _("resident agreed to be contacted on"), null=True, blank=True, editable=False
+    )
+    resident = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account of the resident"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="referrals",
+        editable=False,
+    )
+    # Kept when the account is deleted later, so the count of accounts stays right.
+    account_made_at = models.DateTimeField(
+        _("account made through the link on"), null=True, blank=True, editable=False
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
+    )
+    handled_at = models.DateTimeField(_("contacted or closed on"), null=True, blank=True)
+
+    panels = [
+        # Plain lists: only referring organisations, in the default language, can be chosen.
+        FieldPanel("organisation", widget=forms.Select),
+        FieldPanel("language"),
+        FieldPanel("contact_person", widget=forms.Select),
+        MultiFieldPanel(
+            [FieldPanel("name"), FieldPanel("phone"), FieldPanel("email")],
+            heading=_("How to reach the resident"),
+        ),
+        FieldPanel("status"),
+    ]
+
+    class Meta:
+        verbose_name = _("referral")
+        verbose_name_plural = _("referrals")
+        ordering = ["-created_at"]
+        permissions = [
+            ("refer_residents", _("Can refer residents to the centre for their organisation"))
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} – {self.readable_code}"
+
+    def save(self, *args, **kwargs):
+        if self.status != self.Status.OPEN and self.handled_at is None:
+            self.handled_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    @property
+    def expires_at(self):
+        return self.created_at + REFERRAL_VALID_FOR
+
+    def is_expired(self, now=None):
+        """Only an unanswered link expires; after an answer it shows a thank-you for good."""
+        return self.contact_consented_at is None and (now or timezone.now()) >= self.expires_at
+
+    @property
+    def is_answered(self):
+        return self.contact_consented_at is not None
+
+    @admin.display(description=_("status"))
+    def progress(self):
+        """How far the referral got, as a referrer may see it: never the resident's details."""
+        if self.status != self.Status.OPEN:
+            return self.get_status_display()
+        if self.is_answered:
+            return _("The resident answered")
+        if self.is_expired():
+            return _("The link expired")
+        return _("Waiting for the resident")
+
+    @property
+    @admin.display(description=_("code"))
+    def readable_code(self):
+        """The code in two groups of four, easy to read aloud and to copy from paper."""
+        return f"{self.code[:4]}-{self.code[4:]}"

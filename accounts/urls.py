@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import referral_views, views
 
 app_name = "accounts"
 
@@ -34,4 +34,7 @@ urlpatterns = [
     path("mijn-gegevens.json", views.export_data, name="export_data"),
     path("verwijderen/", views.delete_account, name="delete_account"),
     path("nog-niet/", views.cannot_take_part_yet, name="cannot_take_part"),
+    path("welkom/", referral_views.enter_code, name="referral_code"),
+    path("welkom/<str:code>/", referral_views.welcome, name="referral_welcome"),
+    path("verwijzingen/", referral_views.referrals, name="referrals"),
 ]

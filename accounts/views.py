@@ -28,6 +28,7 @@ from .forms import (
 )
 from .models import PartnerMembership
 from .personal_data import erase_account, export_personal_data, sources
+from .referrals import link_new_account, referring_organisations
 from .tokens import email_confirmation_token
 
 User = get_user_model()
@@ -64,6 +65,8 @@ def sign_up(request, form_class=SignUpForm, template="accounts/sign_up.html"):
                         role=form.cleaned_data["role"],
                     )
                     emails.notify_staff_of_partner_request(membership, request)
+                else:
+                    link_new_account(request, user)
             emails.send_confirmation(user, request)
         request.session["signed_up_email"] = form.cleaned_data["email"]
         return redirect("accounts:sign_up_done")
@@ -169,6 +172,7 @@ def my_account(request):
         {
             "contribution_groups": [group for group in groups if group["items"]],
             "memberships": request.user.partner_memberships.select_related("organisation"),
+            "refers_residents": referring_organisations(request.user).exists(),
         },
     )
 

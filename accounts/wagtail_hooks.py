@@ -1,12 +1,21 @@
+import django_filters
+
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import emails
-from .models import Organisation, PartnerMembership, StaffProfile
+from .models import (
+    Organisation,
+    PartnerMembership,
+    Referral,
+    StaffProfile,
+    referring_in_default_language,
+)
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -34,8 +43,32 @@ class StaffProfileViewSet(SnippetViewSet):
     list_display = ["user", "role", "is_shown"]
 
 
+def referrers(request):
+    return Organisation.objects.filter(referring_in_default_language())
+
+
+class ReferralFilterSet(WagtailFilterSet):
+    organisation = django_filters.ModelChoiceFilter(label=_("referred by"), queryset=referrers)
+
+    class Meta:
+        model = Referral
+        fields = ["organisation", "status"]
+
+
+class ReferralViewSet(SnippetViewSet):
+    """Staff follow up referrals per referrer: open ones first, then mark them contacted or
+    closed. Only staff see the resident's details; referrers see progress on the site."""
+
+    model = Referral
+    icon = "mail"
+    menu_label = _("Referrals")
+    filterset_class = ReferralFilterSet
+    list_display = ["readable_code", "organisation", "created_at", "contact_person", "progress"]
+    ordering = ["-status", "-created_at"]  # open, contacted, closed
+
+
 class PeopleGroup(SnippetViewSetGroup):
-    items = (OrganisationViewSet, PartnerMembershipViewSet, StaffProfileViewSet)
+    items = (OrganisationViewSet, PartnerMembershipViewSet, StaffProfileViewSet, ReferralViewSet)
     menu_icon = "group"
     menu_label = _("People")
     menu_name = "people"
@@ -49,6 +82,12 @@ def tell_partner_the_decision(request, instance):
     """A decided partner request: the person hears it in their own language."""
     if isinstance(instance, PartnerMembership) and getattr(instance, "decision_made", False):
         emails.send_partner_decision(instance, request)
+
+
+@hooks.register("after_create_snippet")
+def record_who_made_the_referral(request, instance):
+    if isinstance(instance, Referral):
+        Referral.objects.filter(pk=instance.pk).update(created_by=request.user)
 
 
 class PartnerRequestsPanel(Component):
