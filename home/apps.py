@@ -18,4 +18,9 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home and site")
 
     def ready(self):
+        from accounts import personal_data
+
+        from .requests import SOURCE
+
         post_migrate.connect(ensure_locales, sender=self)
+        personal_data.register(SOURCE)

@@ -1,11 +1,20 @@
 from django.conf import settings
+from django.contrib.admin import display
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import (
+    AbstractFormField,
+    AbstractFormSubmission,
+    EmailFormMixin,
+    FormMixin,
+)
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition
@@ -18,6 +27,7 @@ from accounts.models import Organisation
 from accounts.schedule import WeeklySlotBlock, is_within, next_start_after, weekly_schedule
 
 from .blocks import BodyBlock
+from .forms import RequestFormBuilder
 from .themes import COLOUR_SCHEME_CHOICES, FONT_CHOICES, default_theme
 
 
@@ -379,4 +389,223 @@ class LanguageTheme(Orderable):
             "letter_spacing": self.letter_spacing,
             "line_length": self.line_length,
             "colour_scheme": self.colour_scheme,
+        }
+
+
+class RequestKind(models.TextChoices):
+    JOIN = "join", _("I want to join an activity")
+    IDEA = "idea", _("I have an idea for the neighbourhood")
+    VOLUNTEER = "volunteer", _("I want to volunteer")
+
+
+REQUEST_PICTOGRAMS = {
+    RequestKind.JOIN: "calendar-add",
+    RequestKind.IDEA: "idea",
+    RequestKind.VOLUNTEER: "offer",
+}
+
+
+class Prefill(models.TextChoices):
+    NOTHING = "", _("nothing")
+    NAME = "name", _("their name")
+    EMAIL = "email", _("their e-mail address")
+
+
+class RequestFormField(TranslatableMixin, AbstractFormField):
+    """One question of a request form. Labels and help are translated; the name under which
+    answers are stored (clean_name) stays the same in every language."""
+
+    page = ParentalKey("home.RequestFormPage", on_delete=models.CASCADE, related_name="form_fields")
+    prefill = models.CharField(
+        _("fill in for people who are logged in"),
+        max_length=10,
+        choices=Prefill.choices,
+        blank=True,
+        default=Prefill.NOTHING,
+    )
+
+    panels = AbstractFormField.panels + [FieldPanel("prefill")]
+    translatable_fields = [
+        TranslatableField("label"),
+        TranslatableField("help_text"),
+        TranslatableField("choices"),
+        TranslatableField("default_value"),
+        SynchronizedField("clean_name"),
+        SynchronizedField("field_type"),
+        SynchronizedField("required"),
+        SynchronizedField("prefill"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+
+
+class RequestFormPage(EmailFormMixin, FormMixin, BasePage):
+    """A short form for a request to the centre: to join an activity, an idea for the
+    neighbourhood or a wish to volunteer. Staff choose the questions (Wagtail's form builder).
+
+    Answers from every language are stored as RequestSubmission rows of the page in the
+    default language, so staff find all requests of a form in one list and one CSV file.
+    """
+
+    kind = models.CharField(_("kind of request"), max_length=12, choices=RequestKind.choices)
+    thank_you_text = models.TextField(
+        _("thank-you text"),
+        max_length=500,
+        help_text=_("Shown after sending. Say when and how someone will hear from the centre."),
+    )
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    template = "home/request_form_page.html"
+    landing_page_template = "home/request_form_page_landing.html"
+    form_builder = RequestFormBuilder
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("kind"),
+        InlinePanel("form_fields", heading=_("Questions"), label=_("question")),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [FieldPanel("to_address"), FieldPanel("subject")],
+            heading=_("E-mail to staff"),
+            help_text=_("Without an address, the e-mail goes to the centre's e-mail address."),
+        ),
+    ]
+    translatable_fields = BasePage.translatable_fields + [
+        SynchronizedField("kind"),
+        TranslatableField("form_fields"),
+        TranslatableField("thank_you_text"),
+        SynchronizedField("to_address"),
+        SynchronizedField("from_address"),
+        SynchronizedField("subject"),
+    ]
+
+    class Meta:
+        verbose_name = _("request form")
+
+    @property
+    def pictogram(self):
+        return REQUEST_PICTOGRAMS.get(self.kind, "mail")
+
+    def get_submission_class(self):
+        return RequestSubmission
+
+    def get_submissions(self):
+        return super().get_submissions().select_related("handled_by")
+
+    def get_data_fields(self):
+        return super().get_data_fields() + [
+            ("language", _("Language")),
+            ("handled_at", _("Handled at")),
+            ("handled_by", _("Handled by")),
+        ]
+
+    def source_page(self):
+        """The form in the default language, which keeps the answers of every language."""
+        return self.get_translation_or_none(Locale.get_default()) or self
+
+    def serve(self, request, *args, **kwargs):
+        from .requests import serve_request_form
+
+        return serve_request_form(self, request)
+
+    def process_form_submission(self, form):
+        from .requests import store_request
+
+        return store_request(self, form)
+
+
+class RequestSubmission(AbstractFormSubmission):
+    """A request sent with a RequestFormPage, with who sent it (if logged in) and who handled it.
+
+    Goals count these per kind through `page__requestformpage__kind`.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("sent by"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="request_submissions",
+    )
+    language = models.CharField(_("language"), max_length=8, blank=True)
+    handled_at = models.DateTimeField(_("handled at"), null=True, blank=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("handled by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta(AbstractFormSubmission.Meta):
+        verbose_name = _("request")
+        verbose_name_plural = _("requests")
+        indexes = [models.Index(fields=["submit_time"])]
+
+    def __str__(self):
+        return (
+            f"{self.page.title} ({date_format(localtime(self.submit_time), 'SHORT_DATE_FORMAT')})"
+        )
+
+    def answers(self, form_page=None):
+        """(question, answer) pairs in the language of `form_page` (by default the form it
+        is stored with), in the order of its questions; empty answers are left out."""
+        form_page = form_page or self.page.requestformpage
+        found = []
+        for field in form_page.form_fields.all():
+            value = self.form_data.get(field.clean_name, "")
+            if isinstance(value, list):
+                value = ", ".join(value)
+            if value not in ("", None):
+                found.append((field.label, value))
+        return found
+
+    @property
+    @display(description=_("form"))
+    def form_title(self):
+        return self.page.title
+
+    @property
+    @display(description=_("from"))
+    def sender(self):
+        """The name and e-mail address given in the questions that ask for them."""
+        contact = [
+            str(self.form_data.get(field.clean_name) or "")
+            for field in self.page.requestformpage.form_fields.all()
+            if field.prefill
+        ]
+        return " · ".join(value for value in contact if value) or (
+            self.user.display_name if self.user else "-"
+        )
+
+    @property
+    @display(description=_("answers"))
+    def answers_text(self):
+        return "\n".join(f"{question}: {answer}" for question, answer in self.answers())
+
+    @property
+    @display(description=_("week"))
+    def week(self):
+        return _("week %(number)s") % {"number": localtime(self.submit_time).isocalendar().week}
+
+    @property
+    @display(description=_("status"))
+    def status(self):
+        if self.handled_at is None:
+            return _("Open")
+        return _("Handled by %(name)s on %(date)s") % {
+            "name": self.handled_by.display_name if self.handled_by else "-",
+            "date": date_format(localtime(self.handled_at), "SHORT_DATE_FORMAT"),
+        }
+
+    def get_data(self):
+        return {
+            **super().get_data(),
+            "language": self.language,
+            "handled_at": self.handled_at,
+            "handled_by": self.handled_by.display_name if self.handled_by else "",
         }
