@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "agenda",
     "prikbord",
     "huiskamer",
+    "doelen",
     "demo",
     # Wagtail and its translation workflow.
     "wagtail_localize",

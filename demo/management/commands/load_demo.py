@@ -8,7 +8,17 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from demo import agenda, buurtkrant, centre, huiskamer, people, prikbord
+from demo import (
+    agenda,
+    buurtkrant,
+    centre,
+    doelen,
+    huiskamer,
+    people,
+    prikbord,
+    referrals,
+    requests,
+)
 
 STEPS = [
     centre.load,
@@ -17,6 +27,9 @@ STEPS = [
     agenda.load,
     prikbord.load,
     huiskamer.load,
+    requests.load,
+    referrals.load,
+    doelen.load,
 ]
 
 
