@@ -155,6 +155,17 @@ PRIVACY_PAGE = {
             "je berichten halen we weg. Stukken in de buurtkrant blijven staan, maar zonder je "
             "naam.",
         ),
+        (
+            "p",
+            "Een verzoek dat je stuurt als je bent ingelogd, hoort bij je account: je "
+            "downloadt het en het verdwijnt met je account.",
+        ),
+        (
+            "p",
+            "Kom je via een verwijzing, bijvoorbeeld van het buurtteam? Dan zien alleen de "
+            "medewerkers je naam en hoe we je bereiken. De verwijzer ziet dat niet. We wissen "
+            "het twaalf weken nadat we je hebben geholpen.",
+        ),
         ("h2", "Je rechten"),
         (
             "p",

@@ -187,3 +187,29 @@ TRANSLATIONS["pl"].update(
         "Laat het ons weten. Bel of mail het buurtcentrum, of vraag het een medewerker in de huiskamer. We antwoorden binnen twee weken.": "Daj nam znać. Zadzwoń lub napisz do centrum albo zapytaj pracownika w salonie. Odpowiadamy w ciągu dwóch tygodni.",
     }
 )
+
+# Requests and referrals in the privacy statement.
+TRANSLATIONS["en"].update(
+    {
+        "Een verzoek dat je stuurt als je bent ingelogd, hoort bij je account: je downloadt het en het verdwijnt met je account.": "A request you send while logged in belongs to your account: you can download it, and it goes when your account goes.",
+        "Kom je via een verwijzing, bijvoorbeeld van het buurtteam? Dan zien alleen de medewerkers je naam en hoe we je bereiken. De verwijzer ziet dat niet. We wissen het twaalf weken nadat we je hebben geholpen.": "Did someone refer you, for example the buurtteam? Then only the staff see your name and how to reach you. The person who referred you does not. We erase it twelve weeks after we have helped you.",
+    }
+)
+TRANSLATIONS["ar"].update(
+    {
+        "Een verzoek dat je stuurt als je bent ingelogd, hoort bij je account: je downloadt het en het verdwijnt met je account.": "الطلب الذي ترسله وأنت مسجّل الدخول يتبع حسابك: يمكنك تنزيله، ويُحذف مع حسابك.",
+        "Kom je via een verwijzing, bijvoorbeeld van het buurtteam? Dan zien alleen de medewerkers je naam en hoe we je bereiken. De verwijzer ziet dat niet. We wissen het twaalf weken nadat we je hebben geholpen.": "هل جئت عن طريق إحالة، مثلاً من فريق الحي؟ عندها يرى الموظفون فقط اسمك وطريقة الوصول إليك. الجهة التي أحالتك لا ترى ذلك. نحذف هذه البيانات بعد اثني عشر أسبوعاً من مساعدتك.",
+    }
+)
+TRANSLATIONS["tr"].update(
+    {
+        "Een verzoek dat je stuurt als je bent ingelogd, hoort bij je account: je downloadt het en het verdwijnt met je account.": "Giriş yapmışken gönderdiğin bir istek hesabına aittir: onu indirebilirsin ve hesabınla birlikte silinir.",
+        "Kom je via een verwijzing, bijvoorbeeld van het buurtteam? Dan zien alleen de medewerkers je naam en hoe we je bereiken. De verwijzer ziet dat niet. We wissen het twaalf weken nadat we je hebben geholpen.": "Seni biri mi yönlendirdi, örneğin mahalle ekibi? O zaman adını ve sana nasıl ulaşacağımızı sadece çalışanlar görür. Seni yönlendiren kişi bunu görmez. Sana yardım ettikten on iki hafta sonra bunları sileriz.",
+    }
+)
+TRANSLATIONS["pl"].update(
+    {
+        "Een verzoek dat je stuurt als je bent ingelogd, hoort bij je account: je downloadt het en het verdwijnt met je account.": "Prośba, którą wysyłasz po zalogowaniu, należy do twojego konta: możesz ją pobrać i znika razem z kontem.",
+        "Kom je via een verwijzing, bijvoorbeeld van het buurtteam? Dan zien alleen de medewerkers je naam en hoe we je bereiken. De verwijzer ziet dat niet. We wissen het twaalf weken nadat we je hebben geholpen.": "Trafiasz do nas przez skierowanie, na przykład od zespołu dzielnicowego? Wtedy tylko pracownicy widzą twoje imię i to, jak się z tobą skontaktować. Osoba, która cię skierowała, tego nie widzi. Usuwamy te dane dwanaście tygodni po tym, jak ci pomożemy.",
+    }
+)

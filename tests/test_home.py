@@ -21,7 +21,7 @@ def soup(response):
 
 
 def test_home_page_shows_a_tile_for_each_section_in_menus(client, home_page, help_page):
-    tiles = soup(client.get("/nl/")).select(".tiles .tile__link")
+    tiles = soup(client.get("/nl/")).select(".tiles-nav .tile__link")
 
     assert [(tile["href"], tile.select_one(".tile__title").text) for tile in tiles] == [
         ("/nl/buurtkrant/", "Buurtkrant"),
