@@ -32,6 +32,7 @@ DAYS_BETWEEN_NEIGHBOURS = 4  # over about twelve weeks
 MORE_GOALS = {
     Figure.ACTIVE_EDITORS: 3,
     Figure.SIGN_UPS_PER_WEEK: 10,
+    Figure.CARDS_ANSWERED_PER_WEEK: 3,
     Figure.CARDS_RESOLVED_PER_WEEK: 2,
     Figure.REQUESTS_PER_WEEK: 5,
     Figure.REFERRED_ACCOUNTS: 10,

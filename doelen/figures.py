@@ -27,6 +27,7 @@ from agenda.metrics import live_recurring_online_activities
 from agenda.models import ActivityPage, SignUp
 from buurtkrant.models import ArticlePage
 from home.models import RequestSubmission
+from huiskamer.models import Conversation
 from prikbord.models import PrikbordItemPage
 
 from .models import Figure
@@ -136,6 +137,14 @@ def count_sign_ups(scope, windows):
     return _counts(sign_ups, "created_at", windows)
 
 
+def count_answered_cards(scope, windows):
+    """Cards a neighbour reacted to ("Ik kan helpen" starts a 1-op-1 conversation about the card),
+    each card once per week whatever the language it was read in."""
+    cards = PrikbordItemPage.objects.filter(_in_site(scope.paths)).values("pk")
+    reactions = Conversation.objects.filter(kind=Conversation.Kind.PRIVATE, about_page__in=cards)
+    return _counts(reactions, "created_at", windows, counted="about_page__translation_key")
+
+
 def count_resolved_cards(scope, windows):
     cards = PrikbordItemPage.objects.filter(_in_site(scope.paths), alias_of__isnull=True)
     return _counts(cards, "resolved_on", windows, counted="translation_key", as_date=True)
@@ -168,6 +177,7 @@ COUNTERS = {
     Figure.ARTICLES_PER_WEEK: (count_articles, Measure.PER_WEEK),
     Figure.ACTIVE_EDITORS: (count_active_editors, Measure.ACTIVE),
     Figure.SIGN_UPS_PER_WEEK: (count_sign_ups, Measure.PER_WEEK),
+    Figure.CARDS_ANSWERED_PER_WEEK: (count_answered_cards, Measure.PER_WEEK),
     Figure.CARDS_RESOLVED_PER_WEEK: (count_resolved_cards, Measure.PER_WEEK),
     Figure.REQUESTS_PER_WEEK: (count_requests, Measure.PER_WEEK),
     Figure.REFERRED_ACCOUNTS: (count_referred_accounts, Measure.TOTAL),

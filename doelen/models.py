@@ -17,6 +17,7 @@ class Figure(models.TextChoices):
     ARTICLES_PER_WEEK = "articles_per_week", _("Buurtkrant articles per week")
     ACTIVE_EDITORS = "active_editors", _("Active redactieleden")
     SIGN_UPS_PER_WEEK = "sign_ups_per_week", _("Sign-ups per week")
+    CARDS_ANSWERED_PER_WEEK = "cards_answered_per_week", _("Prikbord cards answered per week")
     CARDS_RESOLVED_PER_WEEK = "cards_resolved_per_week", _("Prikbord cards solved per week")
     REQUESTS_PER_WEEK = "requests_per_week", _("Requests per week")
     REFERRED_ACCOUNTS = "referred_accounts", _("Referrals that led to an account")

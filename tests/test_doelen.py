@@ -28,6 +28,7 @@ from doelen.progress import dashboard, month_report
 from doelen.wagtail_hooks import GoalsPanel
 from home.factories import HomePageFactory
 from home.models import RequestSubmission
+from huiskamer.models import Conversation
 from prikbord.factories import PrikbordItemPageFactory
 
 RESIDENTS, EDITORS, PARTNERS, STAFF, ADMINISTRATORS = (
@@ -168,6 +169,29 @@ def test_sign_ups_per_week_count_sign_ups_for_this_sites_activities(site):
     assert SignUp.objects.count() > len(moments)  # the demo's sign-ups are not this site's
     assert row.actual == last_whole_week(moments)
     assert values(row) == [in_week(moments, monday) for monday in mondays()]
+
+
+def test_answered_cards_count_per_week_once_per_card(site):
+    """A card counts in a week when a neighbour started a conversation about it then; two
+    reactions to one card in a week count once, and the living room does not count."""
+    cards = [PrikbordItemPageFactory(parent=site.root_page) for _number in range(3)]
+    reactions = [(cards[0], ago(1)), (cards[0], ago(1, 2)), (cards[1], ago(3)), (cards[1], ago(10))]
+    reactions.append((cards[2], ago(30)))
+    for card, moment in reactions:
+        conversation = Conversation.objects.create(
+            kind=Conversation.Kind.PRIVATE, site=site, about_page=card
+        )
+        Conversation.objects.filter(pk=conversation.pk).update(created_at=moment)
+    Conversation.objects.create(kind=Conversation.Kind.LIVING_ROOM, site=site)
+
+    row = progress_of(site, Figure.CARDS_ANSWERED_PER_WEEK)
+
+    def cards_in_week(monday):
+        week = (monday, monday + timedelta(weeks=1))
+        return len({card.pk for card, moment in reactions if week[0] <= moment < week[1]})
+
+    assert values(row) == [cards_in_week(monday) for monday in mondays()]
+    assert row.actual == cards_in_week(mondays()[-1] - timedelta(weeks=1))
 
 
 def test_solved_cards_count_per_week_once_per_card(site):
