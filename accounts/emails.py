@@ -39,6 +39,24 @@ def send_email(template, recipients, language, context):
     send_mail(" ".join(subject.split()), body, None, recipients)
 
 
+def email_everyone_who_may(permission, template, context):
+    """E-mail each active person whose group gives them `permission` ("app_label.codename"),
+    in their own language: the people who handle a new question, report or request."""
+    app_label, codename = permission.split(".")
+    people = (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            groups__permissions__content_type__app_label=app_label,
+            groups__permissions__codename=codename,
+        )
+        .exclude(email="")
+        .distinct()
+    )
+    for person in people:
+        send_email(template, [person.email], person.preferred_language, context)
+
+
 def send_confirmation(user, request):
     with translation.override(user.preferred_language):
         path = reverse(

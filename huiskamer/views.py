@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Page, Site
 
 from accounts.decorators import can_take_part, take_part_required
-from accounts.emails import absolute_url, send_email, site_name
+from accounts.emails import absolute_url, email_everyone_who_may, site_name
 
 from . import conversations as rules
 from .forms import MemberSettingsForm, MessageForm, MuteForm, ReportForm
@@ -207,16 +207,11 @@ def ask_staff(request):
 
 def _tell_staff_of_question(question, request):
     link = absolute_url(request, reverse("huiskamer:inbox"))
-    staff = User.objects.filter(
-        groups__permissions__codename="answer_questions", is_active=True
-    ).exclude(email="")
-    for person in staff.distinct():
-        send_email(
-            "huiskamer/email/new_question",
-            [person.email],
-            person.preferred_language,
-            {"question": question, "link": link, "site_name": site_name(request)},
-        )
+    email_everyone_who_may(
+        "huiskamer.answer_questions",
+        "huiskamer/email/new_question",
+        {"question": question, "link": link, "site_name": site_name(request)},
+    )
 
 
 @login_required
@@ -313,16 +308,11 @@ def report_message(request, pk):
 
 def _tell_staff_of_report(report, request):
     link = absolute_url(request, reverse("wagtailsnippets_huiskamer_messagereport:list"))
-    staff = User.objects.filter(
-        groups__permissions__codename="moderate_living_room", is_active=True
-    ).exclude(email="")
-    for person in staff.distinct():
-        send_email(
-            "huiskamer/email/message_reported",
-            [person.email],
-            person.preferred_language,
-            {"report": report, "link": link, "site_name": site_name(request)},
-        )
+    email_everyone_who_may(
+        "huiskamer.moderate_living_room",
+        "huiskamer/email/message_reported",
+        {"report": report, "link": link, "site_name": site_name(request)},
+    )
 
 
 @login_required

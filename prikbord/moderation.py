@@ -9,7 +9,6 @@ the poster hears the outcome by e-mail in their own language.
 
 from datetime import timedelta
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.dispatch import receiver
@@ -23,7 +22,7 @@ from wagtail.log_actions import log
 from wagtail.models import Workflow, WorkflowState
 from wagtail.signals import workflow_approved, workflow_rejected
 
-from accounts.emails import absolute_url, send_email, site_name
+from accounts.emails import absolute_url, email_everyone_who_may, send_email, site_name
 
 from .models import (
     RESOLVED_SHOWN_DAYS,
@@ -194,16 +193,6 @@ def tell_poster_changes_asked(sender, instance, user=None, **kwargs):
 
 def tell_staff_of_report(report, request):
     """Everyone who handles reported cards hears of a new one, in their own language."""
-    staff = (
-        get_user_model()
-        .objects.filter(
-            groups__permissions__content_type__app_label="prikbord",
-            groups__permissions__codename="change_cardreport",
-            is_active=True,
-        )
-        .exclude(email="")
-        .distinct()
-    )
     context = {
         "report": report,
         "card": report.card,
@@ -211,7 +200,4 @@ def tell_staff_of_report(report, request):
         "reports_link": absolute_url(request, reverse("wagtailsnippets_prikbord_cardreport:list")),
         "site_name": site_name(request),
     }
-    for person in staff:
-        send_email(
-            "prikbord/email/card_reported", [person.email], person.preferred_language, context
-        )
+    email_everyone_who_may("prikbord.change_cardreport", "prikbord/email/card_reported", context)
