@@ -57,7 +57,9 @@ def test_a_piece_goes_from_the_editor_through_approval_to_the_index(
     # Draftail keeps the text in a hidden field a moment later; wait for it, as a person would.
     expect(page.locator("input[name='body-0-value']")).to_have_value(re.compile("spelletjes"))
     page.get_by_label("Samen").check()
-    # Wagtail saves the draft by itself as Henk types, and from then on edits that draft.
+    # Henk saves his draft (Wagtail may also have saved it by itself meanwhile: either way he
+    # edits that draft from now on).
+    page.click("footer button.action-save")
     expect(page).to_have_url(re.compile(r"/admin/pages/\d+/edit/$"), timeout=10_000)
     page.locator("footer [data-w-dropdown-target=toggle]").last.click()
     page.click("button[name=action-submit]")
