@@ -27,6 +27,8 @@ from .referrals import (
 # Wrong codes one connection may try (a shared computer in the centre types several a day).
 WRONG_CODE_RATE = "20/h"
 ANSWER_RATE = "10/h"
+# Referrals one referrer makes; a busy consultation hour makes a handful.
+REFERRAL_RATE = "30/h"
 REFERRALS_LISTED = 100
 
 
@@ -114,7 +116,11 @@ def referrals(request):
     if organisation is None:
         raise PermissionDenied
     form = ReferralForm(request.POST or None, initial={"language": request.LANGUAGE_CODE})
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and is_ratelimited(
+        request, group="accounts.referral_make", key="user", rate=REFERRAL_RATE, increment=True
+    ):
+        form.add_error(None, _("You made many referrals in the last hour. Try again later."))
+    elif request.method == "POST" and form.is_valid():
         referral = form.save(commit=False)
         referral.organisation = organisation
         referral.created_by = request.user

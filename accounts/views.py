@@ -12,6 +12,7 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils.decorators import method_decorator
 from django.utils.encoding import force_str
 from django.utils.http import url_has_allowed_host_and_scheme, urlsafe_base64_decode
 from django.utils.translation import gettext as _
@@ -34,6 +35,9 @@ from .tokens import email_confirmation_token
 User = get_user_model()
 # Sign-ups from one address (a shared computer in the centre makes several a day).
 SIGN_UP_RATE = "10/h"
+# Password e-mails asked for from one address, and changes to one's own account per hour.
+RESET_EMAIL_RATE = "10/h"
+ACCOUNT_CHANGE_RATE = "10/h"
 
 
 def _safe_next(request, fallback):
@@ -139,12 +143,30 @@ class SetPasswordForm(PlainLabelsMixin, auth_forms.SetPasswordForm):
     pass
 
 
+@method_decorator(
+    ratelimit(
+        group="accounts.password_reset",
+        key="ip",
+        rate=RESET_EMAIL_RATE,
+        method="POST",
+        block=False,
+    ),
+    name="dispatch",
+)
 class PasswordResetView(auth_views.PasswordResetView):
     form_class = PasswordResetForm
     template_name = "accounts/password_reset.html"
     email_template_name = "accounts/email/password_reset.txt"
     subject_template_name = "accounts/email/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form):
+        if getattr(self.request, "limited", False):
+            form.add_error(
+                None, _("Too many password e-mails from this connection. Try again in an hour.")
+            )
+            return self.form_invalid(form)
+        return super().form_valid(form)
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):
@@ -159,6 +181,10 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
 class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
     template_name = "accounts/password_reset_complete.html"
+
+
+def too_many_changes_message():
+    return _("You tried this many times in the last hour. Wait an hour, then try again.")
 
 
 @login_required
@@ -178,9 +204,12 @@ def my_account(request):
 
 
 @login_required
+@ratelimit(key="user", rate=ACCOUNT_CHANGE_RATE, method="POST", block=False)
 def edit_profile(request):
     form = ProfileForm(request.POST or None, instance=request.user)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and getattr(request, "limited", False):
+        form.add_error(None, too_many_changes_message())
+    elif request.method == "POST" and form.is_valid():
         user = form.save(commit=False)
         email_changed = "email" in form.changed_data
         if email_changed:
@@ -199,6 +228,7 @@ def edit_profile(request):
 
 
 @login_required
+@ratelimit(key="user", rate=ACCOUNT_CHANGE_RATE, method="GET", block=True)
 def export_data(request):
     data = json.dumps(export_personal_data(request.user), ensure_ascii=False, indent=2, default=str)
     response = HttpResponse(data, content_type="application/json; charset=utf-8")
@@ -207,9 +237,13 @@ def export_data(request):
 
 
 @login_required
+@ratelimit(key="user", rate=ACCOUNT_CHANGE_RATE, method="POST", block=False)
 def delete_account(request):
+    """Asks for the password: the rate limit stops guessing it from an open session."""
     form = DeleteAccountForm(request.user, request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and getattr(request, "limited", False):
+        form.add_error(None, too_many_changes_message())
+    elif request.method == "POST" and form.is_valid():
         user = request.user
         logout(request)
         erase_account(user)

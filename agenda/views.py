@@ -41,6 +41,8 @@ from .occurrences import CENTRE_ZONE, day_label, long_day, now, today
 NEXT_DATES = 5
 # Guest sign-ups from one connection; the computer in the centre is shared.
 GUEST_SIGN_UP_RATE = "20/h"
+# Signing up and off with one press, per person; more answers the "please wait" page (429).
+BUTTON_RATE = "30/h"
 
 
 def start_of(day):
@@ -227,6 +229,7 @@ def sign_up_page(request, activity, day, form=None):
 
 
 @take_part_required
+@ratelimit(key="user_or_ip", rate=BUTTON_RATE, method="POST", block=True)
 def resident_sign_up(request, activity, day):
     date, problem = bookable_date(activity, day, request.user)
     if problem:
@@ -284,6 +287,7 @@ def guest_sign_up(request, activity, day):
 
 
 @login_required
+@ratelimit(key="user_or_ip", rate=BUTTON_RATE, method="POST", block=True)
 def cancel_sign_up(request, activity, day):
     """A resident cancels their sign-up for a date; the place is free again."""
     if request.method != "POST":
@@ -308,6 +312,7 @@ def cancel_sign_up(request, activity, day):
     return redirect(activity.url)
 
 
+@ratelimit(key="ip", rate=BUTTON_RATE, method="POST", block=True)
 def guest_cancel(request, activity, code):
     """A guest's own page for their sign-up: the link in their e-mail, to cancel it."""
     sign_up = (

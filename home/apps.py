@@ -1,4 +1,4 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -20,7 +20,10 @@ class HomeConfig(AppConfig):
     def ready(self):
         from accounts import personal_data
 
+        from .page_cache import watch_content_changes
         from .requests import SOURCE
 
         post_migrate.connect(ensure_locales, sender=self)
         personal_data.register(SOURCE)
+        # Every app is loaded by now, so every model is watched.
+        watch_content_changes(apps.get_models())

@@ -4,7 +4,9 @@ import re
 import unicodedata
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -31,6 +33,7 @@ KEPT_CONTROLS = {"\n", "\t"}
 PHONE_NUMBER = re.compile(r"(?:\+|\b00)\s?\d(?:[\s.\-]?\d){7,}|\b0(?:[\s.\-]?\d){9}\b")
 EMAIL_ADDRESS = re.compile(r"[^\s@]+@[^\s@]+\.[^\s@]{2,}")
 MAX_PHOTO_SIZE = 10 * 1024 * 1024
+NOT_A_PHOTO = _("This file is not a photo. Choose a photo in JPEG, PNG or WebP format.")
 WEEK_CHOICES = (1, 2, 4)
 
 
@@ -166,6 +169,10 @@ class PhotoForm(PlainLabelsMixin, forms.Form):
         required=False,
         help_text=_("A photo of the thing or the place. Not of people without asking them."),
         widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+        # The photo formats the admin takes too (WAGTAILIMAGES_EXTENSIONS); the content must
+        # be a picture as well, whatever the file is called.
+        validators=[FileExtensionValidator(settings.WAGTAILIMAGES_EXTENSIONS, message=NOT_A_PHOTO)],
+        error_messages={"invalid_image": NOT_A_PHOTO},
     )
     photo_alt_text = forms.CharField(
         label=_("What is in the photo?"),

@@ -7,6 +7,7 @@ links keep the visitor where they are (/nl/prikbord/nieuw/2/ becomes /ar/prikbor
 """
 
 from django_ratelimit.core import get_usage, is_ratelimited
+from django_ratelimit.decorators import ratelimit
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -32,6 +33,12 @@ SESSION_KEY = "prikbord_new_card"
 POSTING_LIMIT = 5
 POSTING_RATE = f"{POSTING_LIMIT}/d"
 REPORTING_RATE = "10/h"
+# Per account: photos kept while the rest of a form is not right yet (each is a stored file),
+# and changes sent (each asks staff to look).
+PHOTO_RATE = "20/h"
+CHANGE_RATE = "20/h"
+# The buttons on one's own card (extend, it worked out, withdraw); more answers with 429.
+BUTTON_RATE = "30/h"
 STEPS = {
     1: (KindForm, ["kind", "category"], "prikbord/new_card_kind.html"),
     2: (CardTextForm, ["title", "text"], "prikbord/new_card_text.html"),
@@ -96,6 +103,9 @@ def _bind_photo_form(request, form_class, key, current_photo, title, **kwargs):
         return form_class(kept=kept, **kwargs)
     form = form_class(request.POST, request.FILES, kept=kept, **kwargs)
     if form.is_valid() or "photo" in form.errors or not form.cleaned_data.get("photo"):
+        return form
+    if is_ratelimited(request, group="prikbord.photo", key="user", rate=PHOTO_RATE, increment=True):
+        form.add_error("photo", _("You sent many photos in the last hour. Try again later."))
         return form
     alt_text = form.cleaned_data.get("photo_alt_text") or title
     photo = store_photo(form.cleaned_data["photo"], request.user, title, alt_text)
@@ -242,7 +252,11 @@ def edit_card(request, board, card_id):
     initial = {name: getattr(draft, name) for name in names}
     key = _photo_key(card)
     form = _bind_photo_form(request, EditCardForm, key, draft.photo, draft.title, initial=initial)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and is_ratelimited(
+        request, group="prikbord.change", key="user", rate=CHANGE_RATE, increment=True
+    ):
+        form.add_error(None, _("You sent many changes in the last hour. Try again later."))
+    elif request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in names}
         fields["photo"] = _chosen_photo(request, form, key, fields["title"])
         if fields["photo"] is None:
@@ -280,6 +294,7 @@ def _back_to(board, card_id):
 
 @take_part_required
 @require_POST
+@ratelimit(key="user", rate=BUTTON_RATE, method="POST", block=True)
 def extend_card(request, board, card_id):
     card = _do(request, board, card_id, "extend")
     if card is not None and moderation.extend(card, request.user, board):
@@ -293,6 +308,7 @@ def extend_card(request, board, card_id):
 
 @take_part_required
 @require_POST
+@ratelimit(key="user", rate=BUTTON_RATE, method="POST", block=True)
 def resolve_card(request, board, card_id):
     card = _do(request, board, card_id, "resolve")
     if card is not None:
@@ -303,6 +319,7 @@ def resolve_card(request, board, card_id):
 
 @login_required
 @require_POST
+@ratelimit(key="user", rate=BUTTON_RATE, method="POST", block=True)
 def withdraw_card(request, board, card_id):
     """Always possible for the poster, even when they can no longer take part."""
     card = _do(request, board, card_id, "withdraw")

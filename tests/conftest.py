@@ -6,7 +6,7 @@ each test from a snapshot taken here."""
 import pytest
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connections
 from django.utils import translation
@@ -34,8 +34,9 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Rate limits and Wagtail's caches start afresh for every test."""
-    cache.clear()
+    """Rate limits, Wagtail's caches and the page cache start afresh for every test."""
+    for alias in settings.CACHES:
+        caches[alias].clear()
 
 
 @pytest.fixture(autouse=True)
