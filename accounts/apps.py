@@ -10,10 +10,23 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
+        from django.db.models.signals import post_save
+
         from . import personal_data
         from .referrals import SOURCE
 
         personal_data.register(SOURCE)
+        post_save.connect(give_centre_staff_new_home_pages, dispatch_uid="centre_staff_homes")
+
+
+def give_centre_staff_new_home_pages(sender, instance, created, raw=False, **kwargs):
+    """A centre's home page in a new language is that centre's staff's to look after too."""
+    from wagtail.models import Page
+
+    from .centres import update_centre_staff_groups
+
+    if created and not raw and isinstance(instance, Page) and instance.depth == 2:
+        update_centre_staff_groups(instance)
 
 
 class AccountsUsersConfig(WagtailUsersAppConfig):

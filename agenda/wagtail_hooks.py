@@ -11,7 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
+
+from accounts.centres import CentreScopedIndexView, CentreScopedViewSet, pages_in_care_of
 
 from .models import Occurrence, SignUp
 from .occurrences import now
@@ -30,8 +33,17 @@ def register_recurrence_catalogue():
     ]
 
 
+def in_centres_of(queryset, user, occurrence="occurrence__"):
+    """Sign-ups or dates of the activities of the centres this person looks after.
+
+    A date belongs to all translations of its activity, by their shared translation key."""
+    activities = pages_in_care_of(user).values("translation_key")
+    return queryset.filter(**{f"{occurrence}activity_key__in": activities})
+
+
 def recent_and_coming_dates(request):
-    return Occurrence.objects.filter(starts_at__gte=now() - timedelta(weeks=4))
+    dates = Occurrence.objects.filter(starts_at__gte=now() - timedelta(weeks=4))
+    return in_centres_of(dates, request.user, occurrence="")
 
 
 class SignUpFilterSet(WagtailFilterSet):
@@ -44,11 +56,17 @@ class SignUpFilterSet(WagtailFilterSet):
         fields = ["occurrence"]
 
 
-class SignUpViewSet(ModelViewSet):
-    """Staff see who comes on each date, can download the list, and remove a sign-up for
-    someone who phoned to say they cannot come."""
+class SignUpIndexView(CentreScopedIndexView, IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("occurrence", "user")
+
+
+class SignUpViewSet(CentreScopedViewSet, ModelViewSet):
+    """Staff see who comes on each date of their centre's activities, can download the list,
+    and remove a sign-up for someone who phoned to say they cannot come."""
 
     model = SignUp
+    index_view_class = SignUpIndexView
     icon = "date"
     menu_label = _("Sign-ups")
     menu_order = 250
@@ -72,8 +90,8 @@ class SignUpViewSet(ModelViewSet):
     form_fields = ["name", "phone", "email"]
     ordering = ["occurrence__starts_at", "created_at"]
 
-    def get_queryset(self, request):
-        return SignUp.objects.select_related("occurrence", "user")
+    def in_centres_of(self, queryset, user):
+        return in_centres_of(queryset, user)
 
 
 @hooks.register("register_admin_viewset")

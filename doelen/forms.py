@@ -2,6 +2,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from accounts.centres import sites_in_care_of
+
 
 class MonthForm(forms.Form):
     """Which month the report is about; this month unless staff choose another."""
@@ -18,3 +22,12 @@ class MonthForm(forms.Form):
         if month > timezone.localdate():
             raise forms.ValidationError(_("This month has not started yet."))
         return month
+
+
+class GoalForm(WagtailAdminModelForm):
+    """Staff set goals for the centres they look after, not for another centre."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.for_user is not None:
+            self.fields["site"].queryset = sites_in_care_of(self.for_user)

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
+from .forms import GoalForm
+
 
 class Figure(models.TextChoices):
     """What a goal measures. Each has a way to count it in doelen/figures.py."""
@@ -47,6 +49,7 @@ class Goal(models.Model):
     )
     target_date = models.DateField(_("reached by"), default=mid_year)
 
+    base_form_class = GoalForm
     panels = [
         FieldPanel("site"),
         FieldPanel("figure"),

@@ -11,12 +11,20 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Site
 
+from accounts.centres import sites_in_care_of
+
 from .forms import MonthForm
 from .progress import month_report
 
 
 def site_of(request):
-    return Site.find_for_request(request) or Site.objects.get(is_default_site=True)
+    """The centre whose goals to show: the one the admin is opened on, if this person looks
+    after it, else the first one they look after; None for someone who looks after none."""
+    own_sites = sites_in_care_of(request.user).order_by("-is_default_site", "site_name")
+    site = Site.find_for_request(request)
+    if site is not None and own_sites.filter(pk=site.pk).exists():
+        return site
+    return own_sites.first()
 
 
 def _month(request):
@@ -64,9 +72,9 @@ def _as_csv(site, month, rows):
 
 
 def monthly_report(request):
-    if not request.user.has_perm("doelen.view_goal"):
-        raise PermissionDenied
     site = site_of(request)
+    if not request.user.has_perm("doelen.view_goal") or site is None:
+        raise PermissionDenied
     form, month = _month(request)
     if month is None:
         return render(request, "doelen/admin/report.html", {"form": form, "site": site})

@@ -4,7 +4,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
+
+from accounts.centres import CentreScopedIndexView, CentreScopedViewSet
 
 from .models import Goal
 from .progress import chart, dashboard
@@ -13,8 +16,16 @@ from .views import monthly_report, site_of
 SEE_GOALS = "doelen.view_goal"  # Medewerkers and Beheerders (doelen/migrations/0002)
 
 
-class GoalViewSet(ModelViewSet):
+class GoalIndexView(CentreScopedIndexView, IndexView):
+    pass
+
+
+class GoalViewSet(CentreScopedViewSet, ModelViewSet):
+    """Staff set the goals of the centres they look after."""
+
     model = Goal
+    index_view_class = GoalIndexView
+    centre_site = "site"
     icon = "crosshairs"
     menu_label = _("Goals")
     menu_order = 320
@@ -68,5 +79,6 @@ class GoalsPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_goals_panel(request, panels):
-    if request.user.has_perm(SEE_GOALS):
-        panels.append(GoalsPanel(dashboard(site_of(request))))
+    site = site_of(request) if request.user.has_perm(SEE_GOALS) else None
+    if site is not None:
+        panels.append(GoalsPanel(dashboard(site)))

@@ -1,7 +1,9 @@
 from django.conf import settings
 from django.contrib.admin import display
+from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.functions import Cast
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
@@ -20,9 +22,11 @@ from wagtail.fields import StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.images.models import Image as WagtailImage
 from wagtail.models import Locale, Orderable, Page, TranslatableMixin
+from wagtail.models.workflows import AbstractGroupApprovalTask
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from accounts.centres import pages_in_care_of
 from accounts.models import Organisation
 from accounts.schedule import WeeklySlotBlock, is_within, next_start_after, weekly_schedule
 
@@ -73,7 +77,8 @@ class BasePage(Page):
     pictogram = "page"
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    # The intro says in a sentence what the page is about, so it weighs more than the body.
+    search_fields = Page.search_fields + [index.SearchField("intro", boost=1.5)]
     # Slugs stay the same in every language so that /nl/agenda/ and /ar/agenda/ match.
     translatable_fields = [
         TranslatableField("title"),
@@ -89,6 +94,15 @@ class BasePage(Page):
 
     def get_meta_description(self):
         return self.search_description or self.intro
+
+    @classmethod
+    def hidden_from_search(cls):
+        """Live pages of this type that visitors no longer see, as a queryset, or None.
+
+        Site search leaves them out. A section whose pages leave the site by date, before
+        Wagtail unpublishes them, says which here.
+        """
+        return None
 
 
 class HomePage(BasePage):
@@ -153,6 +167,7 @@ class PartnersPage(BasePage):
     pictogram = "partners"
 
     content_panels = BasePage.content_panels + [FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
     translatable_fields = BasePage.translatable_fields + [TranslatableField("body")]
 
     class Meta:
@@ -183,6 +198,7 @@ class TeamPage(BasePage):
     pictogram = "people"
 
     content_panels = BasePage.content_panels + [FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
     translatable_fields = BasePage.translatable_fields + [TranslatableField("body")]
 
     class Meta:
@@ -609,3 +625,50 @@ class RequestSubmission(AbstractFormSubmission):
             "handled_at": self.handled_at,
             "handled_by": self.handled_by.display_name if self.handled_by else "",
         }
+
+
+class CentreApprovalTask(AbstractGroupApprovalTask):
+    """Approval by the chosen groups, each member for the centres they look after only.
+
+    Wagtail's group approval lets every member of the group approve every page in the workflow;
+    with many centres in one install, staff of one centre must not approve another's pages, even
+    through a typed address. So a reviewer must also be allowed to publish the page itself."""
+
+    def _looks_after(self, obj, user):
+        if not isinstance(obj, Page):
+            return True
+        return obj.permissions_for_user(user).can_publish()
+
+    def user_can_access_editor(self, obj, user):
+        return super().user_can_access_editor(obj, user) and self._looks_after(obj, user)
+
+    def locked_for_user(self, obj, user):
+        return super().locked_for_user(obj, user) or not self._looks_after(obj, user)
+
+    def user_can_lock(self, obj, user):
+        return super().user_can_lock(obj, user) and self._looks_after(obj, user)
+
+    def get_actions(self, obj, user):
+        if not self._looks_after(obj, user):
+            return []
+        return super().get_actions(obj, user)
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        page_type = ContentType.objects.get_for_model(Page)
+        own_pages = pages_in_care_of(user).annotate(key=Cast("pk", models.CharField()))
+        return (
+            super()
+            .get_task_states_user_can_moderate(user, **kwargs)
+            .filter(
+                workflow_state__base_content_type=page_type,
+                workflow_state__object_id__in=own_pages.values("key"),
+            )
+        )
+
+    @classmethod
+    def get_description(cls):
+        return _("Members of the chosen groups approve the pages of the centres they look after")
+
+    class Meta:
+        verbose_name = _("Approval by the centre's staff")
+        verbose_name_plural = _("Approvals by the centre's staff")

@@ -16,6 +16,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from accounts.centres import CentreScopedIndexView, CentreScopedViewSet
+
 from .models import OpeningHours, RequestKind, RequestSubmission
 
 
@@ -91,7 +93,7 @@ class RequestHandlingForm(WagtailAdminModelForm):
         return submission
 
 
-class RequestIndexView(IndexView):
+class RequestIndexView(CentreScopedIndexView, IndexView):
     def get_base_queryset(self):
         return (
             super()
@@ -101,11 +103,12 @@ class RequestIndexView(IndexView):
         )
 
 
-class RequestSubmissionViewSet(ModelViewSet):
-    """All requests of every form and language, week by week: staff read them, mark them
-    handled and download them (CSV or Excel)."""
+class RequestSubmissionViewSet(CentreScopedViewSet, ModelViewSet):
+    """All requests to the staff's centres, of every form and language, week by week: staff
+    read them, mark them handled and download them (CSV or Excel)."""
 
     model = RequestSubmission
+    centre_page = "page"
     index_view_class = RequestIndexView
     icon = "mail"
     menu_label = _("Requests")

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from accounts.centres import looks_after
 from accounts.decorators import can_take_part
 from accounts.emails import absolute_url, send_email, site_name
 
@@ -26,8 +27,14 @@ ANSWER_QUESTIONS = "huiskamer.answer_questions"
 MODERATE = "huiskamer.moderate_living_room"
 
 
-def is_staff_member(user):
-    return user.is_authenticated and user.has_perm(ANSWER_QUESTIONS)
+def is_staff_member(user, site_id):
+    """Staff who answer the questions asked in this centre (by its site id)."""
+    return user.is_authenticated and user.has_perm(ANSWER_QUESTIONS) and looks_after(user, site_id)
+
+
+def moderates(user, site_id):
+    """Staff who look after this centre's living room (by its site id)."""
+    return user.is_authenticated and user.has_perm(MODERATE) and looks_after(user, site_id)
 
 
 def participant(conversation, user):
@@ -39,7 +46,9 @@ def can_read(user, conversation):
         return False
     if conversation.kind == Conversation.Kind.LIVING_ROOM:
         return True
-    if conversation.kind == Conversation.Kind.STAFF_QUESTION and is_staff_member(user):
+    if conversation.kind == Conversation.Kind.STAFF_QUESTION and is_staff_member(
+        user, conversation.site_id
+    ):
         return True
     return conversation.participants.filter(user=user).exists()
 
@@ -80,7 +89,9 @@ def post_message(conversation, author, text, language):
         conversation=conversation, user=author, defaults={"last_read_at": now}
     )
     Conversation.objects.filter(pk=conversation.pk).update(last_message_at=now)
-    if conversation.kind == Conversation.Kind.STAFF_QUESTION and is_staff_member(author):
+    if conversation.kind == Conversation.Kind.STAFF_QUESTION and is_staff_member(
+        author, conversation.site_id
+    ):
         Conversation.objects.filter(pk=conversation.pk, handled_by=None).update(handled_by=author)
     return message
 

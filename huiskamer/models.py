@@ -12,6 +12,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Site
+from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
@@ -41,6 +42,8 @@ class HuiskamerPage(RoutablePageMixin, BasePage):
     pictogram = "huiskamer"
 
     content_panels = BasePage.content_panels + [FieldPanel("opening_hours"), FieldPanel("body")]
+    # The page's own text only: the conversations are not pages and are never indexed.
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
     translatable_fields = BasePage.translatable_fields + [
         SynchronizedField("opening_hours", overridable=False),
         TranslatableField("body"),
@@ -68,7 +71,7 @@ class HuiskamerPage(RoutablePageMixin, BasePage):
         return self.opening_hours.next_opening_after(moment) if self.opening_hours else None
 
     def get_context(self, request, *args, form=None, **kwargs):
-        from .conversations import MODERATE, why_cannot_write
+        from .conversations import moderates, why_cannot_write
         from .forms import MessageForm
         from .presence import staff_here
 
@@ -86,7 +89,7 @@ class HuiskamerPage(RoutablePageMixin, BasePage):
                 "last_id": shown[-1].pk if shown else 0,
                 "form": form or MessageForm(),
                 "cannot_write": why_cannot_write(request.user, room),
-                "is_moderator": request.user.has_perm(MODERATE),
+                "is_moderator": moderates(request.user, room.site_id),
                 "staff_here": staff_here(now),
                 "is_open": self.is_open_at(now),
                 "next_opening": None if self.is_open_at(now) else self.next_opening_after(now),

@@ -1,5 +1,8 @@
 from datetime import timedelta
 
+from django_ratelimit.core import is_ratelimited
+from django_ratelimit.decorators import ratelimit
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
@@ -32,6 +35,11 @@ from .models import (
 )
 
 User = get_user_model()
+# Per member: questions to staff (each e-mails them) and reports; and the buttons, enough for
+# a busy moderator but not for a script (more answers the "please wait" page, 429).
+QUESTION_RATE = "10/h"
+REPORTING_RATE = "10/h"
+BUTTON_RATE = "100/h"
 
 
 def _readable_conversation(request, pk):
@@ -88,14 +96,14 @@ def conversation(request, pk):
         "conversation": conversation,
         "conversation_messages": shown,
         "last_id": shown[-1].pk if shown else 0,
-        "is_moderator": request.user.has_perm(rules.MODERATE),
+        "is_moderator": rules.moderates(request.user, conversation.site_id),
     }
     context.update(
         {
             "form": form,
             "cannot_write": rules.why_cannot_write(request.user, conversation),
             "other": conversation.other_participant(request.user),
-            "is_staff_member": rules.is_staff_member(request.user),
+            "is_staff_member": rules.is_staff_member(request.user, conversation.site_id),
         }
     )
     if context["other"] is not None:
@@ -120,7 +128,7 @@ def poll(request, pk):
     rules.mark_read(conversation, request.user)
     context = {
         "conversation": conversation,
-        "is_moderator": request.user.has_perm(rules.MODERATE),
+        "is_moderator": rules.moderates(request.user, conversation.site_id),
         "user": request.user,
     }
     html = [
@@ -191,7 +199,11 @@ def _conversation_target(request):
 def ask_staff(request):
     """'Vraag het een medewerker': a question for whoever of the staff is on duty."""
     form = MessageForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and is_ratelimited(
+        request, group="huiskamer.question", key="user", rate=QUESTION_RATE, increment=True
+    ):
+        form.add_error(None, _("You asked many questions in the last hour. Try again later."))
+    elif request.method == "POST" and form.is_valid():
         question = Conversation.objects.create(
             kind=Conversation.Kind.STAFF_QUESTION,
             site=Site.find_for_request(request),
@@ -216,10 +228,11 @@ def _tell_staff_of_question(question, request):
 
 @login_required
 def inbox(request):
-    if not rules.is_staff_member(request.user):
+    site = Site.find_for_request(request)
+    if site is None or not rules.is_staff_member(request.user, site.pk):
         raise Http404
     questions = Conversation.objects.filter(
-        kind=Conversation.Kind.STAFF_QUESTION, site=Site.find_for_request(request)
+        kind=Conversation.Kind.STAFF_QUESTION, site=site
     ).select_related("started_by", "handled_by")
     return render(
         request,
@@ -233,13 +246,14 @@ def inbox(request):
 
 def _staff_question(request, pk):
     question = get_object_or_404(Conversation, pk=pk, kind=Conversation.Kind.STAFF_QUESTION)
-    if not rules.is_staff_member(request.user):
+    if not rules.is_staff_member(request.user, question.site_id):
         raise Http404
     return question
 
 
 @login_required
 @require_POST
+@ratelimit(key="user", rate=BUTTON_RATE, method="POST", block=True)
 def take_question(request, pk):
     question = _staff_question(request, pk)
     question.handled_by = request.user
@@ -249,6 +263,7 @@ def take_question(request, pk):
 
 @login_required
 @require_POST
+@ratelimit(key="user", rate=BUTTON_RATE, method="POST", block=True)
 def close_question(request, pk):
     question = _staff_question(request, pk)
     question.closed_at = None if question.closed_at else timezone.now()
@@ -271,6 +286,7 @@ def _message_page(request, message):
 
 @login_required
 @require_POST
+@ratelimit(key="user", rate=BUTTON_RATE, method="POST", block=True)
 def delete_message(request, pk):
     message = _message_for(request, pk)
     if message.author_id != request.user.pk:
@@ -282,9 +298,10 @@ def delete_message(request, pk):
 
 @login_required
 @require_POST
+@ratelimit(key="user", rate=BUTTON_RATE, method="POST", block=True)
 def hide_message(request, pk):
     message = _message_for(request, pk)
-    if not request.user.has_perm(rules.MODERATE):
+    if not rules.moderates(request.user, message.conversation.site_id):
         raise PermissionDenied
     message.hidden_at = None if message.hidden_at else timezone.now()
     message.hidden_by = request.user if message.hidden_at else None
@@ -296,7 +313,11 @@ def hide_message(request, pk):
 def report_message(request, pk):
     message = _message_for(request, pk)
     form = ReportForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and is_ratelimited(
+        request, group="huiskamer.report", key="user", rate=REPORTING_RATE, increment=True
+    ):
+        form.add_error(None, _("You sent many reports. Please try again in an hour."))
+    elif request.method == "POST" and form.is_valid():
         report = MessageReport.objects.create(
             message=message, reporter=request.user, reason=form.cleaned_data["reason"]
         )
@@ -317,6 +338,7 @@ def _tell_staff_of_report(report, request):
 
 @login_required
 @require_POST
+@ratelimit(key="user", rate=BUTTON_RATE, method="POST", block=True)
 def block(request, pk):
     """Block (or unblock) the other member of a 1-op-1."""
     conversation = _readable_conversation(request, pk)
@@ -335,14 +357,16 @@ def block(request, pk):
 
 @login_required
 @require_POST
+@ratelimit(key="user", rate=BUTTON_RATE, method="POST", block=True)
 def mute(request, user_pk):
     """Staff mute a member in the living room for a while."""
-    if not request.user.has_perm(rules.MODERATE):
+    site = Site.find_for_request(request)
+    if site is None or not rules.moderates(request.user, site.pk):
         raise PermissionDenied
     form = MuteForm(request.POST)
     member = get_object_or_404(User, pk=user_pk)
     if form.is_valid():
-        room = Conversation.living_room(Site.find_for_request(request))
+        room = Conversation.living_room(site)
         until = timezone.now() + timedelta(hours=form.cleaned_data["hours"])
         Participant.objects.update_or_create(
             conversation=room, user=member, defaults={"muted_until": until}
@@ -355,9 +379,11 @@ def mute(request, user_pk):
 
 @login_required
 @require_POST
+@ratelimit(key="user", rate=BUTTON_RATE, method="POST", block=True)
 def presence(request):
     """Staff say "I am here now" (for two hours) or "I am gone"."""
-    if not rules.is_staff_member(request.user):
+    site = Site.find_for_request(request)
+    if site is None or not rules.is_staff_member(request.user, site.pk):
         raise PermissionDenied
     presence, _created = StaffPresence.objects.get_or_create(user=request.user)
     presence.here_until = None if presence.is_here() else timezone.now() + StaffPresence.PRESENT_FOR
@@ -369,7 +395,13 @@ def presence(request):
 def member_settings(request):
     settings_row, _created = MemberSettings.objects.get_or_create(user=request.user)
     form = MemberSettingsForm(request.POST or None, instance=settings_row)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and is_ratelimited(
+        request, group="huiskamer.settings", key="user", rate=BUTTON_RATE, increment=True
+    ):
+        form.add_error(
+            None, _("You tried this many times in the last hour. Wait an hour, then try again.")
+        )
+    elif request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Saved."))
         return redirect("huiskamer:conversations")

@@ -4,16 +4,24 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+
+from accounts.centres import CentreScopedIndexView, CentreScopedViewSet
 
 from .conversations import ANSWER_QUESTIONS
 from .models import MessageReport
 
 
-class MessageReportViewSet(SnippetViewSet):
-    """Reported messages, for staff to look at and mark handled."""
+class MessageReportIndexView(CentreScopedIndexView, IndexView):
+    pass
+
+
+class MessageReportViewSet(CentreScopedViewSet, SnippetViewSet):
+    """Reported messages of the staff's centres, to look at and mark handled."""
 
     model = MessageReport
+    index_view_class = MessageReportIndexView
+    centre_site = "message__conversation__site"
     icon = "warning"
     menu_label = _("Reported messages")
     list_display = ["message", "reason", "reporter", "created_at", "handled_at"]

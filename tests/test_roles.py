@@ -4,11 +4,11 @@ import pytest
 
 from django.contrib.auth.models import Group
 
-from wagtail.models import GroupApprovalTask, Page, Workflow
+from wagtail.models import Page, Workflow
 
 from accounts.factories import UserFactory
 from accounts.roles import ROLES
-from home.models import HomePage
+from home.models import CentreApprovalTask, HomePage
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +38,7 @@ def test_what_each_role_may_do(role, admin, publish_pages, edit_settings):
 
 def test_staff_approval_workflow_exists_for_the_sections_to_use():
     workflow = Workflow.objects.get(name="Goedkeuring door medewerkers")
-    task = GroupApprovalTask.objects.get(workflow_tasks__workflow=workflow)
+    task = CentreApprovalTask.objects.get(workflow_tasks__workflow=workflow)
 
     assert list(task.groups.values_list("name", flat=True)) == ["Medewerkers"]
     assert workflow.active

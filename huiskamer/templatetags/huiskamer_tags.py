@@ -2,7 +2,8 @@
 
 from django import template
 
-from huiskamer.conversations import is_staff_member, unread_count
+from accounts.centres import sites_in_care_of
+from huiskamer.conversations import ANSWER_QUESTIONS, unread_count
 from huiskamer.models import Conversation
 
 register = template.Library()
@@ -16,9 +17,9 @@ def conversations_link(context):
     if user is None or not user.is_authenticated:
         return {"show": False}
     open_questions = 0
-    if is_staff_member(user):
+    if user.has_perm(ANSWER_QUESTIONS):
         open_questions = Conversation.objects.filter(
-            kind=Conversation.Kind.STAFF_QUESTION, closed_at=None
+            kind=Conversation.Kind.STAFF_QUESTION, closed_at=None, site__in=sites_in_care_of(user)
         ).count()
     return {"show": True, "unread": unread_count(user), "open_questions": open_questions}
 

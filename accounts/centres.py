@@ -1,0 +1,133 @@
+"""Which centres a member of staff looks after, in an install that serves many.
+
+Each centre is a Wagtail `Site` with its own home pages, one per language. Staff of one centre
+are in that centre's staff group: the rights of Medewerkers, but page permissions on that
+centre's home pages only, instead of the whole tree. Wagtail's page permissions are then the one
+answer to "whose centre is this": staff look after the centres whose pages they may publish,
+and see and handle only objects (sign-ups, reports, requests, questions, goals) that belong to
+those centres. City-wide staff (the group Medewerkers itself) and superusers look after all.
+"""
+
+from functools import wraps
+
+from django.contrib.admin.utils import unquote
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
+
+from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page, Site, Task
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from .roles import STAFF
+
+
+def centre_homes(site):
+    """The centre's home page in every language it has."""
+    return site.root_page.get_translations(inclusive=True)
+
+
+def centre_staff_group_name(site):
+    return f"{STAFF} · {site.hostname}"
+
+
+def centre_staff_group(site):
+    """The group that makes someone staff of this centre only, brought up to date.
+
+    It has the Medewerkers' permissions on models, images and documents, their page permissions
+    on this centre's home pages, and approves in the same workflows."""
+    group, _created = Group.objects.get_or_create(name=centre_staff_group_name(site))
+    staff = Group.objects.get(name=STAFF)
+    group.permissions.set(staff.permissions.all())
+    for grant in GroupCollectionPermission.objects.filter(group=staff):
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection_id=grant.collection_id, permission_id=grant.permission_id
+        )
+    page_permissions = set(
+        GroupPagePermission.objects.filter(group=staff).values_list("permission_id", flat=True)
+    )
+    for home in centre_homes(site):
+        for permission_id in page_permissions:
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=home, permission_id=permission_id
+            )
+    for task in Task.objects.filter(active=True).specific():
+        if hasattr(task, "groups") and task.groups.filter(pk=staff.pk).exists():
+            task.groups.add(group)
+    return group
+
+
+def add_centre_staff(user, site):
+    """Make someone staff of this one centre."""
+    user.groups.add(centre_staff_group(site))
+
+
+def update_centre_staff_groups(page):
+    """A home page got a new language: give that centre's staff group rights on it too."""
+    if page.depth != 2:
+        return
+    homes = Page.objects.filter(translation_key=page.translation_key)
+    for site in Site.objects.filter(root_page__in=homes):
+        if Group.objects.filter(name=centre_staff_group_name(site)).exists():
+            centre_staff_group(site)
+
+
+def pages_in_care_of(user):
+    """Every page this person may publish: their centres' pages (all of them for superusers).
+
+    Publishing, not changing: residents and partners may change the pages they wrote."""
+    return PagePermissionPolicy().instances_user_has_permission_for(user, "publish")
+
+
+def sites_in_care_of(user):
+    """The centres this person looks after as staff."""
+    return Site.objects.filter(root_page__in=pages_in_care_of(user))
+
+
+def looks_after(user, site_id):
+    """Whether this person is staff of the centre with this site id (or of all centres)."""
+    return site_id is not None and sites_in_care_of(user).filter(pk=site_id).exists()
+
+
+class CentreScopedIndexView:
+    """For the index view of a `CentreScopedViewSet`: lists only the user's centres' objects."""
+
+    in_centres_of = None
+
+    def get_base_queryset(self):
+        return self.in_centres_of(super().get_base_queryset(), self.request.user)
+
+
+class CentreScopedViewSet:
+    """For Wagtail admin viewsets of objects that belong to one centre.
+
+    `centre_page` (the lookup of the page an object belongs to) or `centre_site` (the lookup of
+    its site) says how; the index view (a `CentreScopedIndexView`) lists the user's centres'
+    objects only, and every URL of the viewset naming an object of another centre is a 404, so
+    no id typed into an address reaches it."""
+
+    centre_page = None
+    centre_site = None
+
+    def in_centres_of(self, queryset, user):
+        if self.centre_page:
+            return queryset.filter(**{f"{self.centre_page}__in": pages_in_care_of(user)})
+        return queryset.filter(**{f"{self.centre_site}__in": sites_in_care_of(user)})
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(in_centres_of=self.in_centres_of, **kwargs)
+
+    def get_urlpatterns(self):
+        patterns = super().get_urlpatterns()
+        for pattern in patterns:
+            pattern.callback = self.only_in_own_centres(pattern.callback)
+        return patterns
+
+    def only_in_own_centres(self, view):
+        @wraps(view)
+        def view_in_own_centres(request, *args, **kwargs):
+            if "pk" in kwargs:
+                objects = self.model._default_manager.filter(pk=unquote(str(kwargs["pk"])))
+                if not self.in_centres_of(objects, request.user).exists():
+                    raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return view_in_own_centres

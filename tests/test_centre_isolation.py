@@ -1,0 +1,283 @@
+"""Many centres in one install: staff of one centre cannot see, change or approve anything of
+another centre, whatever address they type.
+
+Rosa (the demo) is centre A; each test adds a small centre B with one of everything staff
+handle: pages, an activity with a sign-up, a card waiting for approval and a reported card, a
+request, a question in the huiskamer with a reported message, a goal. `anna` is staff of Rosa
+only, `bert` of B only; neither is in the city-wide group Medewerkers.
+"""
+
+import pytest
+
+from django.urls import reverse
+from django.utils import timezone
+
+from wagtail.models import Locale, Page, Site, Workflow
+
+from accounts.centres import add_centre_staff
+from accounts.factories import UserFactory
+from agenda.factories import (
+    ActivityPageFactory,
+    AgendaIndexPageFactory,
+    OccurrenceFactory,
+    SignUpFactory,
+)
+from doelen.models import Figure, Goal
+from home.factories import HomePageFactory
+from home.models import RequestFormPage, RequestSubmission
+from huiskamer.models import Conversation, Message, MessageReport
+from prikbord.factories import PrikbordItemPageFactory, PrikbordPageFactory, ResidentFactory
+from prikbord.models import CardReport
+
+B_HOST = "centrum-b.localhost"
+
+
+@pytest.fixture
+def centre_b(db):
+    home = HomePageFactory(parent=Page.get_first_root_node(), title="Buurtcentrum B", slug="b")
+    return Site.objects.create(hostname=B_HOST, root_page=home, site_name="Buurtcentrum B")
+
+
+@pytest.fixture
+def anna(db):
+    user = UserFactory(username="anna")
+    add_centre_staff(user, Site.objects.get(is_default_site=True))
+    return user
+
+
+@pytest.fixture
+def bert(centre_b):
+    user = UserFactory(username="bert")
+    add_centre_staff(user, centre_b)
+    return user
+
+
+@pytest.fixture
+def b_things(centre_b):
+    """One of everything of centre B that staff look after."""
+    home = centre_b.root_page.specific
+    resident = ResidentFactory()
+    activity = ActivityPageFactory(parent=AgendaIndexPageFactory(parent=home), title="Koffie B")
+    occurrence = OccurrenceFactory(
+        activity_key=activity.translation_key,
+        title="Koffie B",
+        starts_at=timezone.now() + timezone.timedelta(1),
+    )
+    board = PrikbordPageFactory(parent=home)
+    card = PrikbordItemPageFactory(parent=board, owner=resident)
+    waiting = PrikbordItemPageFactory(parent=board, owner=resident, published=False)
+    Workflow.objects.get(name="Goedkeuring door medewerkers").start(waiting, resident)
+    form = home.add_child(
+        instance=RequestFormPage(
+            title="Meedoen B", slug="meedoen", kind="join", thank_you_text="Dank je"
+        )
+    )
+    question = Conversation.objects.create(
+        kind=Conversation.Kind.STAFF_QUESTION, site=centre_b, started_by=resident
+    )
+    message = Message.objects.create(
+        conversation=question, author=resident, text="Hoe werkt dit?", language="nl"
+    )
+    return {
+        "home": home,
+        "activity": activity,
+        "sign_up": SignUpFactory(occurrence=occurrence, name="Gast van B"),
+        "card": card,
+        "waiting": waiting,
+        "card_report": CardReport.objects.create(card=card, reporter=resident, reason="other"),
+        "request": RequestSubmission.objects.create(page=form, form_data={"naam": "B"}),
+        "question": question,
+        "message": message,
+        "message_report": MessageReport.objects.create(
+            message=message, reporter=resident, reason="Niet aardig"
+        ),
+        # A new centre gets the default goals; the first is B's goal here.
+        "goal": Goal.objects.filter(site=centre_b).first(),
+    }
+
+
+ADMIN_VIEWSETS = {
+    "sign_up": "sign_ups",
+    "request": "requests",
+    "card_report": "wagtailsnippets_prikbord_cardreport",
+    "message_report": "wagtailsnippets_huiskamer_messagereport",
+    "goal": "goals",
+}
+
+
+def admin_url(thing, action, pk=None):
+    namespace = ADMIN_VIEWSETS[thing]
+    if action == "index" and namespace.startswith("wagtailsnippets"):
+        action = "list"
+    return reverse(f"{namespace}:{action}", args=[pk] if pk is not None else [])
+
+
+def _listed(client, thing, b_things):
+    """Whether the admin list of this kind of object shows B's object."""
+    response = client.get(admin_url(thing, "index"))
+    assert response.status_code == 200
+    marker = (
+        b_things["sign_up"].name
+        if thing == "sign_up"
+        else admin_url(thing, "edit", b_things[thing].pk)
+    )
+    return marker in response.content.decode()
+
+
+@pytest.mark.parametrize("thing", ADMIN_VIEWSETS)
+def test_staff_list_only_their_own_centres_objects(client, anna, bert, b_things, thing):
+    client.force_login(bert)
+    assert _listed(client, thing, b_things)
+
+    client.force_login(anna)
+    assert not _listed(client, thing, b_things)
+
+
+def _refused(response):
+    """The Wagtail admin answers a refused address with its dashboard and a message."""
+    return response.status_code == 302 and response.url == reverse("wagtailadmin_home")
+
+
+@pytest.mark.parametrize("thing", ADMIN_VIEWSETS)
+@pytest.mark.parametrize("action", ["edit", "delete"])
+def test_another_centres_object_is_refused_by_its_address(client, anna, b_things, thing, action):
+    client.force_login(anna)
+    url = admin_url(thing, action, b_things[thing].pk)
+
+    assert _refused(client.get(url))
+    assert _refused(client.post(url, {}))
+    assert type(b_things[thing]).objects.filter(pk=b_things[thing].pk).exists()
+
+
+def test_own_centres_object_opens(client, bert, b_things):
+    client.force_login(bert)
+
+    assert client.get(admin_url("request", "edit", b_things["request"].pk)).status_code == 200
+
+
+def test_staff_cannot_edit_or_publish_another_centres_pages(client, anna, b_things):
+    client.force_login(anna)
+    activity = b_things["activity"]
+
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[activity.pk]))
+    assert response.status_code in (302, 403)
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=[activity.pk]),
+        {"title": "Overgenomen", "slug": activity.slug, "action-publish": "publish"},
+    )
+    assert response.status_code in (302, 403)
+    activity.refresh_from_db()
+    assert activity.title == "Koffie B"
+    assert not activity.permissions_for_user(anna).can_edit()
+
+
+def test_the_explorer_shows_only_their_own_centre(client, anna, bert, b_things):
+    b_home = reverse("wagtailadmin_explore", args=[b_things["home"].pk])
+    client.force_login(anna)
+
+    assert b_home not in client.get(reverse("wagtailadmin_explore_root")).content.decode()
+    b_agenda = client.get(
+        reverse("wagtailadmin_explore", args=[b_things["activity"].get_parent().pk])
+    )
+    activity_edit = reverse("wagtailadmin_pages:edit", args=[b_things["activity"].pk])
+    assert activity_edit not in b_agenda.content.decode()
+    client.force_login(bert)  # B has one language: the explorer opens at its home page
+    assert client.get(reverse("wagtailadmin_explore_root")).url == b_home
+
+
+def _approve(client, page):
+    task_state = page.current_workflow_task_state
+    url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk])
+    return client.post(url, {})
+
+
+def test_staff_cannot_approve_another_centres_card(client, anna, bert, b_things):
+    waiting = b_things["waiting"]
+    client.force_login(anna)
+
+    assert _approve(client, waiting).status_code in (302, 403)
+    waiting.refresh_from_db()
+    assert not waiting.live
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert waiting.title not in dashboard
+
+    client.force_login(bert)
+    assert waiting.title in client.get(reverse("wagtailadmin_home")).content.decode()
+    _approve(client, waiting)
+    waiting.refresh_from_db()
+    assert waiting.live
+
+
+def test_staff_cannot_read_or_answer_another_centres_question(client, anna, bert, b_things):
+    question = b_things["question"]
+    client.force_login(anna)
+
+    assert client.get(reverse("huiskamer:conversation", args=[question.pk])).status_code == 404
+    post = client.post(
+        reverse("huiskamer:conversation", args=[question.pk]), {"text": "Antwoord van A"}
+    )
+    assert post.status_code == 404
+    assert client.post(reverse("huiskamer:take_question", args=[question.pk])).status_code == 404
+    assert client.get(reverse("huiskamer:inbox"), HTTP_HOST=B_HOST).status_code == 404
+    assert not question.messages.filter(author=anna).exists()
+
+    client.force_login(bert)
+    assert client.get(reverse("huiskamer:inbox"), HTTP_HOST=B_HOST).status_code == 200
+    assert client.get(reverse("huiskamer:conversation", args=[question.pk])).status_code == 200
+
+
+def test_staff_cannot_hide_messages_in_another_centre(client, anna, b_things):
+    message = b_things["message"]
+    client.force_login(anna)
+
+    client.post(reverse("huiskamer:hide_message", args=[message.pk]))
+
+    message.refresh_from_db()
+    assert message.hidden_at is None
+
+
+def test_staff_set_goals_only_for_their_own_centre(client, anna, centre_b):
+    client.force_login(anna)
+    response = client.post(
+        reverse("goals:add"),
+        {
+            "site": centre_b.pk,
+            "figure": Figure.REQUESTS_PER_WEEK,
+            "target": 5,
+            "starts_on": "2026-01-01",
+            "target_date": "2026-12-31",
+        },
+    )
+
+    assert response.status_code == 200  # the form again, with the error
+    assert not Goal.objects.filter(site=centre_b, figure=Figure.REQUESTS_PER_WEEK).exists()
+
+
+def test_goals_and_monthly_report_are_of_their_own_centre(client, anna, b_things):
+    client.force_login(anna)
+
+    report = client.get(reverse("doelen_monthly_report"), HTTP_HOST=B_HOST)
+
+    assert report.status_code == 200
+    assert "Buurtcentrum B" not in report.content.decode()
+    assert "Rosa" in report.content.decode()
+
+
+def test_sign_up_dates_to_filter_on_are_of_their_own_centre(client, anna, bert, b_things):
+    client.force_login(anna)
+    assert "Koffie B" not in client.get(admin_url("sign_up", "index")).content.decode()
+
+    client.force_login(bert)
+    assert "Koffie B" in client.get(admin_url("sign_up", "index")).content.decode()
+
+
+def test_a_new_language_of_the_home_page_is_looked_after_by_that_centres_staff(bert, centre_b):
+    english = centre_b.root_page.copy_for_translation(Locale.objects.get(language_code="en"))
+
+    assert english.permissions_for_user(bert).can_publish()
+
+
+def test_city_wide_staff_look_after_every_centre(client, b_things):
+    client.force_login(UserFactory(groups=["Medewerkers"]))
+
+    assert _listed(client, "request", b_things)
