@@ -1,8 +1,13 @@
+from django.core.paginator import Paginator
 from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET
 
+from wagtail.models import Site
+
+from . import search as site_search
 from .display import CONTRAST_COOKIE, ONE_YEAR, TEXT_SIZE_COOKIE
 from .themes import CONTRASTS, TEXT_SIZES
 
@@ -27,3 +32,25 @@ def display_preferences(request):
                 cookie, value, max_age=ONE_YEAR, samesite="Lax", secure=request.is_secure()
             )
     return response
+
+
+@require_GET
+def search(request):
+    """Search this centre's pages in the visitor's language ("Zoeken").
+
+    Without a question: the form and what it searches. A question that is too long is sent
+    back with the form, as typed. One that has no words in it finds nothing, like any other
+    question without results.
+    """
+    form = site_search.SearchForm(request.GET)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
+    context = {"form": form, "query": query, "results": None, "cards": []}
+    site = Site.find_for_request(request)
+    words = site_search.search_words(query)
+    if words and site is not None:
+        found = site_search.search(site.root_page.localized, words)
+        results = Paginator(found, site_search.RESULTS_PER_PAGE).get_page(request.GET.get("pagina"))
+        context.update(
+            results=results, cards=site_search.result_cards(results.object_list, request)
+        )
+    return TemplateResponse(request, "home/search.html", context)

@@ -416,6 +416,11 @@ class PrikbordItemPage(BasePage):
         now = now or timezone.now()
         return self.live and (self.expire_at is None or self.expire_at > now)
 
+    @classmethod
+    def hidden_from_search(cls):
+        """Live cards that are off the board: past their date or their week of "Gelukt!"."""
+        return cls.objects.live().exclude(pk__in=cls.objects.on_board().values("pk"))
+
     @property
     def latest_is_approved(self):
         """Whether staff approved what the poster sees as their card (no newer draft)."""
