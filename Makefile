@@ -11,7 +11,7 @@ FONTS := site/static/fonts/.built
 CATALOGUES := $(wildcard locale/*/LC_MESSAGES/django.po)
 COMPILED := $(CATALOGUES:.po=.mo)
 
-.PHONY: run test pytest serve lint format lock messages bootstrap clean
+.PHONY: run test pytest serve bench lint format lock messages bootstrap clean
 
 run: bootstrap
 	$(MANAGE) migrate --noinput
@@ -38,6 +38,12 @@ serve: bootstrap
 	DJANGO_SETTINGS_MODULE=config.settings.production $(MANAGE) collectstatic --noinput --verbosity 0
 	DJANGO_SETTINGS_MODULE=config.settings.production $(MANAGE) migrate --noinput
 	DJANGO_SETTINGS_MODULE=config.settings.production $(VENV)/bin/gunicorn --config config/gunicorn.py config.wsgi
+
+# Load test: production settings under gunicorn, a demo of three centres with a thousand items
+# each on a throw-away PostgreSQL, every page type under wrk (scripts/bench.py). About 15
+# minutes; figures in var/bench/. Needs PostgreSQL's binaries and wrk (installed when root).
+bench: bootstrap
+	scripts/with-postgres $(PY) scripts/bench.py
 
 lint: bootstrap
 	$(VENV)/bin/ruff check .

@@ -20,8 +20,8 @@ from accounts.models import Organisation, StaffProfile
 from agenda.models import ActivityCancellation, ActivityPage, AgendaIndexPage, Occurrence, SignUp
 from agenda.occurrences import ActivityDate, midnight
 from demo.agenda_i18n import TRANSLATIONS
+from demo.centre import rosa_home
 from demo.translation import publish_translation
-from home.models import HomePage
 
 INDEX = {
     "title": "Agenda",
@@ -413,7 +413,7 @@ def _after_buurtkrant(index):
 
 def load(log):
     dutch = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
-    home = HomePage.objects.get(locale=dutch, depth=2)
+    home = rosa_home(dutch)
     today = timezone.localdate()
     index = _index(home)
     organisers = _organisers()

@@ -25,8 +25,8 @@ from wagtail.rich_text import RichText
 from accounts.roles import EDITORS
 from buurtkrant.models import ArticlePage, ArticleTheme, BuurtkrantIndexPage, give_editors_access
 from demo.buurtkrant_i18n import TRANSLATIONS
+from demo.centre import rosa_home
 from demo.translation import publish_translation
-from home.models import HomePage
 
 INDEX = {
     "title": "Buurtkrant",
@@ -511,7 +511,7 @@ def _date(article, moment):
 
 def load(log):
     dutch = Locale.objects.get(language_code="nl")
-    home = HomePage.objects.get(locale=dutch, depth=2)
+    home = rosa_home(dutch)
     index_page = _index(home)
     themes = _themes(dutch)
     authors = _editors()

@@ -70,7 +70,7 @@ def _mark_demo_accounts():
     )
 
 
-def _goals(site):
+def set_goals(site):
     """Counted from the first of January before the goals' date: partly reached by now."""
     target_date = mid_year()
     starts_on = date(target_date.year - 1, 1, 1)
@@ -87,5 +87,5 @@ def _goals(site):
 def load(log):
     created = _neighbours()
     _mark_demo_accounts()
-    goals = _goals(Site.objects.get(is_default_site=True))
+    goals = set_goals(Site.objects.get(is_default_site=True))
     log(f"doelen: {created} neighbours created, {goals} goals")

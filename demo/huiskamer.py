@@ -10,8 +10,9 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from accounts.schedule import slot
+from demo.centre import rosa_home
 from demo.translation import publish_translation
-from home.models import HelpPage, HomePage, OpeningHours
+from home.models import HelpPage, OpeningHours
 from huiskamer.models import Conversation, HuiskamerPage, Message, Participant
 
 PAGE = {
@@ -180,7 +181,7 @@ def _conversations(site):
 
 def load(log):
     dutch = Locale.objects.get(language_code="nl")
-    home = HomePage.objects.get(locale=dutch, depth=2)
+    home = rosa_home(dutch)
     hours = _opening_hours(dutch)
     page = _page(home, hours)
     for code, _name in settings.LANGUAGES:

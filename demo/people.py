@@ -18,9 +18,10 @@ from wagtail.rich_text import RichText
 from accounts.models import Organisation, PartnerMembership, StaffProfile
 from accounts.roles import EDITORS, PARTNERS, RESIDENTS, STAFF
 from accounts.schedule import slot
+from demo.centre import rosa_home
 from demo.people_i18n import TRANSLATIONS
 from demo.translation import publish_translation
-from home.models import CentreSettings, ContentPage, HomePage, PartnersPage, TeamPage
+from home.models import CentreSettings, ContentPage, PartnersPage, TeamPage
 
 DEMO_PASSWORD = "demo"  # noqa: S105 - the documented demo password; load_demo refuses production
 
@@ -318,7 +319,7 @@ def load(log):
     created = _people()
     _staff_faces()
     organisations = _organisations(dutch)
-    home = HomePage.objects.get(locale=dutch, depth=2)
+    home = rosa_home(dutch)
     privacy = _text_page(home, PRIVACY_PAGE)
     accessibility = _text_page(home, ACCESSIBILITY_PAGE)
     pages = [

@@ -21,9 +21,9 @@ from django.utils import timezone
 
 from wagtail.models import Locale, WorkflowPage
 
+from demo.centre import rosa_home
 from demo.prikbord_i18n import TRANSLATIONS
 from demo.translation import publish_translation
-from home.models import HomePage
 from prikbord.models import Category, Kind, PrikbordItemPage, PrikbordPage
 from prikbord.moderation import approval_workflow, card_slug, post_card
 from prikbord.photos import prikbord_collection
@@ -300,7 +300,7 @@ def _translate(card):
 
 @transaction.atomic
 def load(log):
-    home = HomePage.objects.get(locale=Locale.objects.get(language_code="nl"), depth=2)
+    home = rosa_home(Locale.objects.get(language_code="nl"))
     boards = _boards(home)
     created = _cards(boards)
     log(f"prikbord: {len(boards)} boards, {created} cards created")

@@ -14,10 +14,10 @@ from django.utils import timezone
 
 from wagtail.models import Locale
 
+from demo.centre import rosa_home
 from demo.requests_i18n import TRANSLATIONS
 from demo.translation import publish_translation
 from home.models import (
-    HomePage,
     Prefill,
     RequestFormField,
     RequestFormPage,
@@ -144,7 +144,8 @@ REQUESTS = [
 ]
 
 
-def _form(home, kind, title, slug, intro, thank_you, questions):
+def request_form(home, kind, title, slug, intro, thank_you, questions):
+    """The request form of this kind under a centre's home page, made once."""
     page = RequestFormPage.objects.child_of(home).filter(kind=kind).first()
     if page is not None:
         return page
@@ -190,8 +191,8 @@ def _requests(forms):
 
 @transaction.atomic
 def load(log):
-    home = HomePage.objects.get(locale=Locale.objects.get(language_code="nl"), depth=2)
-    forms = {spec[0]: _form(home, *spec) for spec in FORMS}
+    home = rosa_home(Locale.objects.get(language_code="nl"))
+    forms = {spec[0]: request_form(home, *spec) for spec in FORMS}
     for form in forms.values():
         for code, _name in settings.LANGUAGES:
             if code != home.locale.language_code:
