@@ -92,14 +92,18 @@ def _submissions(user):
 
 
 def contributions(user):
+    submissions = list(_submissions(user))
+    # Each form once in the visitor's language: a few forms, however many requests were sent.
+    forms = {submission.page_id: submission.page for submission in submissions}
+    localized = {pk: form.localized for pk, form in forms.items()}
     return [
         Contribution(
-            title=submission.page.localized.title,
-            url=submission.page.localized.url or "",
+            title=localized[submission.page_id].title,
+            url=localized[submission.page_id].url or "",
             status=_("Handled") if submission.handled_at else _("Sent"),
             date=submission.submit_time,
         )
-        for submission in _submissions(user)
+        for submission in submissions
     ]
 
 

@@ -13,10 +13,8 @@ from freezegun import freeze_time
 from django.contrib.auth import get_user_model
 from django.contrib.staticfiles import finders
 from django.core.management import call_command
-from django.db import connection
 from django.template import Context, Template
 from django.test import RequestFactory
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from wagtail.models import Locale, Page, Revision, WorkflowState
@@ -208,26 +206,6 @@ def test_pages_of_cards_keep_the_filter(client, index_page):
     )
 
 
-def count_queries(client, url):
-    client.get(url)  # renditions of new photos are made once, on the first visit
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
-
-
-@pytest.mark.parametrize("url", ["/nl/buurtkrant/", "/en/buurtkrant/?thema=samen"])
-def test_the_index_needs_as_many_queries_for_many_articles_as_for_few(
-    client, index_page, url, django_assert_max_num_queries
-):
-    add_articles(index_page, 2)
-    few = count_queries(client, url)
-    add_articles(index_page, 12, days_ago=60)
-    client.get(url)
-
-    with django_assert_max_num_queries(few):
-        client.get(url)
-
-
 def render_latest_articles(language="nl"):
     request = RequestFactory().get(f"/{language}/")
     with translation.override(language):
@@ -256,20 +234,6 @@ def test_without_news_this_week_the_home_page_shows_the_three_latest():
     assert section.h2.get_text(strip=True) == "Latest in the buurtkrant"
     assert len(section.select(".card")) == 3
     assert section.select_one(".card")["lang"] == "nl"
-
-
-def test_this_week_needs_as_many_queries_for_many_articles_as_for_few(
-    index_page, django_assert_max_num_queries
-):
-    render_latest_articles()
-    with CaptureQueriesContext(connection) as few:
-        render_latest_articles()
-    for days_ago in range(6):
-        add_articles(index_page, 2, days_ago=days_ago)
-    render_latest_articles()
-
-    with django_assert_max_num_queries(len(few)):
-        render_latest_articles()
 
 
 def test_article_page_has_a_byline_photo_and_links_to_its_street_and_theme(client, article):

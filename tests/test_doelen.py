@@ -1,8 +1,8 @@
 """Goals (doelen): a new site gets the launch article's goals; every figure equals a count made
 here from the data the test created (residents and partners apart, without staff and demo
-accounts); the dashboard panel is for Medewerkers and Beheerders only and takes the same number
-of queries however much data there is; the monthly report (page, printable page, CSV) is for
-them only."""
+accounts); the dashboard panel is for Medewerkers and Beheerders only (its number of queries:
+tests/test_query_budgets.py); the monthly report (page, printable page, CSV) is for them
+only."""
 
 import csv
 import io
@@ -11,8 +11,6 @@ from datetime import date, datetime, time, timedelta
 import pytest
 
 from django.contrib.auth.models import Group
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -274,36 +272,6 @@ def test_the_goals_panel_is_for_medewerkers_and_beheerders_only(client, groups, 
     response = client.get(reverse("wagtailadmin_home"))
     assert response.status_code == 200
     assert ('id="goals-heading"' in response.content.decode()) is sees_goals
-
-
-def _panel_queries(site):
-    with CaptureQueriesContext(connection) as queries:
-        GoalsPanel(dashboard(site)).render_html({})
-    return len(queries)
-
-
-def _add_data(site, amount):
-    activity = ActivityPageFactory(parent=site.root_page)
-    occurrence = Occurrence.objects.create(
-        activity_key=activity.translation_key, starts_at=ago(-7), title=activity.title
-    )
-    for number in range(amount):
-        editor = UserFactory(groups=[RESIDENTS, EDITORS], date_joined=ago(number))
-        UserFactory(groups=[PARTNERS], date_joined=ago(number))
-        ArticlePageFactory(parent=site.root_page, author=editor, first_published_at=ago(number))
-        SignUp.objects.create(occurrence=occurrence, name=f"Gast {number}")
-        RequestSubmission.objects.create(page=site.root_page, form_data={})
-        OnlineActivityPageFactory(parent=site.root_page)
-
-
-def test_the_goals_panel_takes_the_same_queries_for_more_data(site, django_assert_max_num_queries):
-    for figure in Figure:
-        Goal.objects.get_or_create(site=site, figure=figure, defaults={"target": 5})
-    _add_data(site, 2)
-    few = _panel_queries(site)
-    _add_data(site, 8)
-    with django_assert_max_num_queries(few):
-        GoalsPanel(dashboard(site)).render_html({})
 
 
 def test_the_panel_shows_a_chart_with_its_numbers(site):

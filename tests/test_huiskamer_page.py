@@ -9,14 +9,11 @@ from bs4 import BeautifulSoup
 from freezegun import freeze_time
 
 from django.contrib.auth import get_user_model
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from wagtail.models import Site
 
 from accounts.factories import UserFactory
-from huiskamer import conversations as rules
 from huiskamer.models import Conversation, StaffPresence
 
 pytestmark = pytest.mark.django_db
@@ -99,27 +96,3 @@ def test_unconfirmed_members_are_told_how_to_write(client):
 
     assert page.select_one(".living-room .notice a[href='/nl/account/nog-niet/']")
     assert response.status_code == 302 and "/account/nog-niet/" in response["Location"]
-
-
-def queries_for(client, path):
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(path).status_code == 200
-    return len(queries)
-
-
-def test_the_page_takes_the_same_number_of_queries_however_busy_the_room(client):
-    room = Conversation.living_room(Site.objects.get(is_default_site=True))
-    marek, samira = User.objects.get(username="marek"), User.objects.get(username="samira")
-    client.force_login(marek)
-
-    def talk(count):
-        for number in range(count):
-            rules.post_message(room, marek if number % 2 else samira, f"Bericht {number}", "nl")
-        client.get("/nl/huiskamer/")  # makes new small portraits once
-
-    talk(5)
-    quiet = queries_for(client, "/nl/huiskamer/")
-    talk(80)
-    busy = queries_for(client, "/nl/huiskamer/")
-
-    assert busy == quiet

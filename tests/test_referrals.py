@@ -303,19 +303,6 @@ def test_anonymous_visitors_are_asked_to_log_in(client):
     assert reverse("accounts:login") in response.url
 
 
-def test_the_referrers_page_asks_a_fixed_number_of_queries(client, django_assert_max_num_queries):
-    client.force_login(get_user_model().objects.get(username="partner"))
-    for _ in range(2):
-        new_referral()
-    with django_assert_max_num_queries(40) as few:
-        client.get(reverse("accounts:referrals"))
-    for _ in range(20):
-        new_referral()
-
-    with django_assert_max_num_queries(len(few.captured_queries)):
-        client.get(reverse("accounts:referrals"))
-
-
 ADMIN_LIST = "/admin/snippets/accounts/referral/"
 
 

@@ -259,20 +259,6 @@ def test_staff_download_one_forms_requests_with_wagtails_export(client, staff, j
     assert "Samira" in text
 
 
-def test_the_requests_list_uses_the_same_number_of_queries_for_more_requests(
-    client, staff, join_form, django_assert_max_num_queries
-):
-    client.force_login(staff)
-    with django_assert_max_num_queries(60) as few:
-        client.get(reverse("requests:index"))
-    for number in range(15):
-        answers = {**GOOD, "je_naam": f"N{number}"}
-        RequestSubmission.objects.create(page=join_form, form_data=answers)
-
-    with django_assert_max_num_queries(len(few.captured_queries)):
-        client.get(reverse("requests:index"))
-
-
 def test_the_home_page_tag_shows_the_three_forms_as_tiles_in_the_visitors_language(rf):
     request = rf.get("/ar/")
     with translation.override("ar"):
