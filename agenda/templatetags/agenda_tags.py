@@ -12,6 +12,10 @@ from agenda.occurrences import midnight, now, today
 
 register = template.Library()
 
+# A busy day can have dozens of dates; the home page and the huiskamer show the first few as
+# cards (each card is heavy to render) and point to the agenda for the rest.
+TODAY_SHOWN = 6
+
 
 @register.inclusion_tag("agenda/tags/activities_today.html", takes_context=True)
 def activities_today(context):
@@ -32,9 +36,11 @@ def activities_today(context):
     start = midnight(today())
     moment = now()
     dates = index.dates_between(start, start + timedelta(days=1), context.get("user"))
+    still_to_come = [date for date in dates if not date.has_ended(moment)]
     return {
         "index": index,
-        "dates": [date for date in dates if not date.has_ended(moment)],
+        "dates": still_to_come[:TODAY_SHOWN],
+        "more_today": max(len(still_to_come) - TODAY_SHOWN, 0),
         "request": request,
     }
 
