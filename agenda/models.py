@@ -29,9 +29,10 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from accounts.fields import SpokenLanguagesField, spoken_language_names
 from accounts.models import Organisation, StaffProfile, site_languages
 from home.models import BasePage
+from home.page_cache import current_generation, page_cache
 
 from .forms import ActivityPageForm
-from .occurrences import CENTRE_ZONE, ActivityDate, Days, now, today
+from .occurrences import CENTRE_ZONE, ActivityDate, Days, midnight, now, today
 
 
 class RoutablePage(RoutablePageMixin, BasePage):
@@ -73,6 +74,27 @@ class AgendaIndexPage(RoutablePage):
             .prefetch_related("photo__renditions")
             .order_by("title")
         )
+
+    def activities_on(self, day):
+        """The live activities with a date on `day`.
+
+        Finding them means working out every activity's recurrence; the answer is kept in the
+        page cache until any content changes (its generation), so busy pages that show today
+        (home, huiskamer) do that work once, not for every member."""
+        key = f"agenda:activities-on:{self.pk}:{day.isoformat()}:{current_generation()}"
+        keys = page_cache().get(key)
+        if keys is None:
+            start = midnight(day)
+            ends = start + timedelta(days=1)
+            keys = sorted(
+                {
+                    activity.pk
+                    for activity in self.activities()
+                    if activity.occurrences_between(start, ends, {})
+                }
+            )
+            page_cache().set(key, keys)
+        return self.activities().filter(pk__in=keys)
 
     def dates_between(self, start, end, user=None, activities=None):
         """Every date of this agenda's activities that starts from `start` until `end`, in

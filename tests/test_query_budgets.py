@@ -316,12 +316,17 @@ def fixed(text):
     return lambda centre: text
 
 
+def more_today(centre):
+    """'Today' shows six cards and counts the rest, however many there are."""
+    return "activiteiten vandaag."
+
+
 def newest_referral_code(centre):
     return centre.newest_referral.readable_code
 
 
 PAGES = {
-    "home": PageType(None, fixed("/nl/"), last("Bezigheid"), 49 + ROOM),
+    "home": PageType(None, fixed("/nl/"), more_today, 49 + ROOM),
     "help": PageType(None, fixed("/nl/hulp/"), last("vrijwilliger"), 22 + ROOM),
     "content": PageType(None, fixed("/nl/privacy/"), fixed("Privacy"), 23 + ROOM),
     "partners": PageType(None, fixed("/nl/partners/"), last("Organisatie"), 28 + ROOM),
@@ -342,7 +347,7 @@ PAGES = {
     "prikbord": PageType(None, fixed("/nl/prikbord/"), newest("Kaartje"), 29 + ROOM),
     "card": PageType(None, lambda centre: centre.card.url, newest("Kaartje"), 30 + ROOM),
     "request-form": PageType(None, lambda centre: centre.form.url, fixed("<form"), 25 + ROOM),
-    "home-member": PageType("member", fixed("/nl/"), last("Bezigheid"), 55 + ROOM),
+    "home-member": PageType("member", fixed("/nl/"), more_today, 55 + ROOM),
     "agenda-member": PageType("member", fixed("/nl/agenda/"), last("Bezigheid"), 35 + ROOM),
     "prikbord-member": PageType("member", fixed("/nl/prikbord/"), newest("Kaartje"), 34 + ROOM),
     "my-cards": PageType(

@@ -35,7 +35,9 @@ def activities_today(context):
         return {"index": None}
     start = midnight(today())
     moment = now()
-    dates = index.dates_between(start, start + timedelta(days=1), context.get("user"))
+    dates = index.dates_between(
+        start, start + timedelta(days=1), context.get("user"), index.activities_on(today())
+    )
     still_to_come = [date for date in dates if not date.has_ended(moment)]
     return {
         "index": index,
