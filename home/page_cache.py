@@ -38,6 +38,9 @@ from .display import display_choices
 logger = logging.getLogger(__name__)
 
 CACHE_ALIAS = "pages"
+# Parts of pages that every visitor shares, members included: in each worker's memory, keyed
+# by the generation (Django's {% cache %} tag uses this alias too).
+FRAGMENTS_ALIAS = "template_fragments"
 GENERATION_KEY = "page-cache:generation"
 HIT_HEADER = "X-Page-Cache"
 
@@ -82,6 +85,36 @@ def new_generation():
 
 def current_generation():
     return page_cache().get(GENERATION_KEY) or new_generation()
+
+
+def request_generation(request):
+    """The generation of the content this request shows: read once, however many parts of
+    the page ask for it. A preview shows content that is not saved: it has one of its own."""
+    if not hasattr(request, "_content_generation"):
+        is_preview = getattr(request, "is_preview", False)
+        request._content_generation = secrets.token_hex(8) if is_preview else current_generation()
+    return request._content_generation
+
+
+def fragment_cache():
+    return caches[FRAGMENTS_ALIAS]
+
+
+def remembered(request, name, make):
+    """What `make()` gives for this site and language, worked out once per generation.
+
+    For the parts of a page that are the same for every visitor with the same `name`, members
+    included (a theme, a list of cards): `name` holds whatever else they vary on. They stay in
+    this worker's memory until the content changes, or until the fragments cache's TIMEOUT
+    when they show something about today.
+    """
+    parts = (name, request.get_host(), translation.get_language(), request_generation(request))
+    key = "remembered:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    value = fragment_cache().get(key)
+    if value is None:
+        value = make()
+        fragment_cache().set(key, value)
+    return value
 
 
 def content_changed(sender, **kwargs):

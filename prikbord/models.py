@@ -13,6 +13,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.db import models
 from django.db.models import Case, IntegerField, Min, Q, Value, When
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -29,6 +30,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.models import BasePage
+from home.page_cache import remembered
 
 TEXT_MAX_LENGTH = 500
 TITLE_MAX_LENGTH = 80
@@ -108,6 +110,16 @@ def with_links(cards, request):
     return cards
 
 
+def viewer_key(user):
+    """How a list of cards differs between visitors: members see a button on each card, and
+    on their own cards a different one. Everyone without a card of their own sees the same."""
+    if not user.is_authenticated:
+        return "visitor"
+    if PrikbordItemPage.objects.filter(posted_by=user).exists():
+        return f"poster-{user.pk}"
+    return "member"
+
+
 def end_of(day):
     """The moment a card valid until `day` goes off the board: the start of the next day."""
     return timezone.make_aware(datetime.combine(day + timedelta(days=1), time.min))
@@ -151,23 +163,39 @@ class PrikbordPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         from .forms import CardFilterForm
-        from .views import paginate
 
         context = super().get_context(request, *args, **kwargs)
         filters = CardFilterForm(request.GET)
-        cards = filters.filter(self.cards_for_visitors())
-        page, page_query = paginate(request, cards, self.CARDS_PER_PAGE)
         context.update(
             {
                 "board": self,
                 "filters": filters,
                 "is_filtered": filters.is_filtered(),
+                "board_cards": self.cards_html(request, filters),
+            }
+        )
+        return context
+
+    def cards_html(self, request, filters):
+        """One page of cards as the visitor sees them. The same for every visitor of the same
+        kind (viewer_key) at this address, so made once per content generation."""
+        from .views import paginate
+
+        def render():
+            cards = filters.filter(self.cards_for_visitors())
+            page, page_query = paginate(request, cards, self.CARDS_PER_PAGE)
+            context = {
+                "page": self,
+                "board": self,
+                "is_filtered": filters.is_filtered(),
                 "cards_page": page,
                 "cards": with_links(page.object_list, request),
                 "page_query": page_query,
             }
-        )
-        return context
+            return render_to_string("prikbord/includes/board_cards.html", context, request)
+
+        name = f"prikbord-cards:{request.get_full_path()}:{viewer_key(request.user)}"
+        return remembered(request, name, render)
 
     # The posting and managing routes; the views are in views.py, which checks every request.
 

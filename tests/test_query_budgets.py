@@ -353,7 +353,7 @@ PAGES = {
     "my-cards": PageType(
         "member", fixed("/nl/prikbord/mijn-kaartjes/"), newest("Kaartje"), 30 + ROOM
     ),
-    "huiskamer": PageType("member", fixed("/nl/huiskamer/"), last("Bericht"), 53 + ROOM),
+    "huiskamer": PageType("member", fixed("/nl/huiskamer/"), last("Bericht"), 54 + ROOM),
     "conversations": PageType(
         "member", lambda centre: reverse("huiskamer:conversations"), last("buurman"), 24 + ROOM
     ),

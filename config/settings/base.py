@@ -114,6 +114,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "home.context_processors.display",
+                "home.context_processors.shared_fragments",
             ],
         },
     },
@@ -216,6 +217,15 @@ CACHES = {
         "LOCATION": VAR_DIR / "cache" / "pages",
         "TIMEOUT": int(os.environ.get("PAGE_CACHE_SECONDS", "60")),
         "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_ENTRIES", "2000"))},
+    },
+    # The parts of pages every visitor shares, members included (home.page_cache.remembered
+    # and {% cache %}): in each worker's own memory, since a member's page needs several of
+    # them. Keyed by the content generation, so always current; TIMEOUT for "today".
+    "template_fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "template-fragments",
+        "TIMEOUT": int(os.environ.get("PAGE_CACHE_SECONDS", "60")),
+        "OPTIONS": {"MAX_ENTRIES": 3000},
     },
 }
 

@@ -9,8 +9,13 @@ DEBUG = True
 SECRET_KEY = os.environ.get("SECRET_KEY", "django-insecure-open-buurtcentrum-development-only")
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", ".localhost", "[::1]"]
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
-# No page cache: a template you change shows at once (the middleware still runs, and misses).
-CACHES = {**CACHES, "pages": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+# No page or fragment cache: a template you change shows at once (the middleware still runs,
+# and misses).
+CACHES = {
+    **CACHES,
+    "pages": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    "template_fragments": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+}
 # runserver serves static files straight from the source folders, no collectstatic needed.
 STORAGES = {
     **STORAGES,

@@ -18,6 +18,7 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "pages",
     },
+    "template_fragments": CACHES["template_fragments"],
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # MEDIA_ROOT from the environment: the backup test runs manage.py on a site of its own.

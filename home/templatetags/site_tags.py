@@ -1,5 +1,7 @@
 """Template tags for the site-wide layout: languages, pictograms, help and the centre's details."""
 
+from functools import cache
+
 from django import template
 from django.conf import settings
 from django.templatetags.static import static
@@ -10,6 +12,7 @@ from django.utils.translation import get_language, get_language_info, override
 from wagtail.models import Locale, Page, Site
 
 from home.models import CentreSettings, HelpPage, ThemeSettings
+from home.page_cache import remembered
 from home.security import inline_style
 from home.themes import default_theme, theme_css
 
@@ -69,11 +72,17 @@ def language_versions(context):
     return versions
 
 
+@cache
+def _sprite_url():
+    # A page shows dozens of pictograms; the (hashed) name of the sprite is the same for all.
+    return static("icons/pictograms.svg")
+
+
 @register.simple_tag
 def pictogram(name, label=""):
     """An inline pictogram from the sprite. With a label it is an image with that name;
     without one it is decoration next to text that already says the same."""
-    href = f"{static('icons/pictograms.svg')}#{name}"
+    href = f"{_sprite_url()}#{name}"
     if label:
         return format_html(
             '<svg class="pictogram" role="img" aria-label="{}" focusable="false">'
@@ -127,11 +136,16 @@ def centre_details(context, heading_level=2):
 @register.simple_tag(takes_context=True)
 def theme_style(context):
     """The look of the current language as a <style> element for the page head."""
+    request = context.get("request")
     site = _site(context)
     language = get_language()
-    theme = ThemeSettings.for_site(site).theme_for(language) if site else default_theme(language)
+    if site is None:
+        return inline_style(request, theme_css(default_theme(language)))
+    css = remembered(
+        request, "theme", lambda: theme_css(ThemeSettings.for_site(site).theme_for(language))
+    )
     # Every value comes from our own constants or from validated numbers, never from free text.
-    return inline_style(context.get("request"), theme_css(theme))
+    return inline_style(request, css)
 
 
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)

@@ -1,0 +1,126 @@
+"""Members' pages are made per visit, but the parts every member sees alike (header, footer,
+the home page's sections, other people's messages, a page of cards) are made once per content
+generation and kept in each worker's memory. A change shows at once, and nobody ever sees
+what belongs to somebody else: their own messages and cards, or a moderator's buttons."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+from django.contrib.auth import get_user_model
+from django.test import Client
+
+from wagtail.models import Site
+
+from huiskamer.models import Conversation, Message
+from prikbord.models import PrikbordItemPage
+from tests.conftest import localized
+
+pytestmark = pytest.mark.django_db
+User = get_user_model()
+
+
+def member(username):
+    client = Client()
+    client.force_login(User.objects.get(username=username))
+    return client
+
+
+def soup(response):
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def message_with(page, text):
+    texts = page.select(".chat-message .chat-message__text")
+    return next(found.find_parent("li") for found in texts if found.text == text)
+
+
+# Queries of a member's second visit, against 55, 54 and 34 for the first (the budgets in
+# tests/test_query_budgets.py): session, user, permissions, unread messages, Wagtail's routing,
+# and what is the member's own (sign-ups today, the living room's newest messages).
+SECOND_VISIT_BUDGETS = {"/nl/": 18, "/nl/huiskamer/": 29, "/nl/prikbord/": 13}
+
+
+@pytest.mark.parametrize("path", SECOND_VISIT_BUDGETS)
+def test_a_members_second_visit_makes_only_what_is_theirs(path, django_assert_max_num_queries):
+    aylin = member("aylin")
+    first = aylin.get(path)
+
+    with django_assert_max_num_queries(SECOND_VISIT_BUDGETS[path]):
+        second = aylin.get(path)
+
+    assert second.status_code == 200
+    assert second.get("X-Page-Cache") is None  # members never get a whole cached page
+    assert soup(second).select_one("main").get_text() == soup(first).select_one("main").get_text()
+
+
+def test_a_change_published_by_staff_shows_to_a_member_at_once(help_page):
+    aylin = member("aylin")
+    assert "Hulp nodig?" in soup(aylin.get("/nl/")).select_one(".help-button").text
+
+    help_page.title = "Vraag het ons"
+    help_page.save_revision().publish()
+    home = localized(help_page.get_parent(), "nl")
+    home.intro = "Welkom bij de buren."
+    home.save_revision().publish()
+
+    page = soup(aylin.get("/nl/"))
+    assert page.select_one(".help-button").get("href") == help_page.url
+    assert "Welkom bij de buren." in page.select_one(".page-header").text
+
+
+def test_dutch_and_arabic_parts_never_mix_for_members():
+    aylin = member("aylin")
+    dutch = soup(aylin.get("/nl/"))
+    arabic = soup(aylin.get("/ar/"))
+
+    assert dutch.html["lang"] == "nl" and arabic.html["lang"] == "ar"
+    assert dutch.select_one(".language-switcher [aria-current]")["lang"] == "nl"
+    assert arabic.select_one(".language-switcher [aria-current]")["lang"] == "ar"
+    assert dutch.select_one(".site-footer").text != arabic.select_one(".site-footer").text
+
+
+def test_each_member_sees_their_own_message_as_theirs_and_others_as_someone_elses():
+    room = Conversation.living_room(Site.objects.get(is_default_site=True))
+    marek = User.objects.get(username="marek")
+    Message.objects.create(conversation=room, author=marek, text="Wie wandelt mee?", language="nl")
+
+    for username in ("aylin", "marek", "samira", "marek"):
+        page = soup(member(username).get("/nl/huiskamer/"))
+        message = message_with(page, "Wie wandelt mee?")
+        is_marek = username == "marek"
+        assert ("chat-message--mine" in message["class"]) is is_marek
+        assert (message.find("button", string="Verwijderen") is not None) is is_marek
+        assert (message.find("a", string="Melden") is None) is is_marek
+
+
+def test_a_moderator_gets_her_buttons_after_members_have_read_the_room():
+    room = Conversation.living_room(Site.objects.get(is_default_site=True))
+    Message.objects.create(
+        conversation=room, author=User.objects.get(username="marek"), text="Hoi!", language="nl"
+    )
+    message_with(soup(member("aylin").get("/nl/huiskamer/")), "Hoi!")
+
+    moderated = message_with(soup(member("medewerker").get("/nl/huiskamer/")), "Hoi!")
+    assert moderated.find("button", string="Verbergen") is not None
+
+    again = message_with(soup(member("aylin").get("/nl/huiskamer/")), "Hoi!")
+    assert again.find("button", string="Verbergen") is None
+
+
+def test_the_poster_and_other_members_each_see_their_own_button_on_a_card(home_page):
+    card = PrikbordItemPage.objects.get(title="Boormachine te leen")
+    react = f"/nl/huiskamer/gesprekken/nieuw/?over={card.pk}"
+    own = f"/nl/prikbord/kaartje/{card.pk}/"
+    poster = Client()
+    poster.force_login(card.posted_by)
+
+    for client, sees_react, sees_own in (
+        (member("aylin"), True, False),
+        (poster, False, True),
+        (Client(), False, False),
+        (member("marek"), True, False),
+    ):
+        board = soup(client.get("/nl/prikbord/"))
+        assert (board.find("a", href=react) is not None) is sees_react
+        assert (board.find("a", href=own) is not None) is sees_own
