@@ -1,9 +1,12 @@
-"""Forms of the Wagtail user admin. Apart from accounts.forms because Wagtail's user forms
-need the app registry ready, and the public forms are imported while models load."""
+"""Forms of the Wagtail admin. Apart from accounts.forms because Wagtail's admin forms need
+the app registry ready, and the public forms are imported while models load."""
 
 from django import forms
 
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.users.forms import UserCreationForm, UserEditForm
+
+from .centres import sites_in_care_of
 
 
 class DisplayNameMixin(forms.ModelForm):
@@ -24,3 +27,15 @@ class AdminUserCreationForm(DisplayNameMixin, UserCreationForm):
 class AdminUserEditForm(DisplayNameMixin, UserEditForm):
     class Meta(UserEditForm.Meta):
         fields = UserEditForm.Meta.fields | {"display_name"}
+
+
+class ReferralAdminForm(WagtailAdminModelForm):
+    """Staff make and follow up referrals for the referrers of the centres they look after."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.for_user is not None:
+            organisations = self.fields["organisation"].queryset
+            self.fields["organisation"].queryset = organisations.filter(
+                site__in=sites_in_care_of(self.for_user)
+            )

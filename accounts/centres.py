@@ -11,9 +11,11 @@ those centres. City-wide staff (the group Medewerkers itself) and superusers loo
 from functools import wraps
 
 from django.contrib.admin.utils import unquote
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page, Site, Task
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
@@ -85,6 +87,22 @@ def sites_in_care_of(user):
 def looks_after(user, site_id):
     """Whether this person is staff of the centre with this site id (or of all centres)."""
     return site_id is not None and sites_in_care_of(user).filter(pk=site_id).exists()
+
+
+def staff_of(site):
+    """Everyone who looks after this centre as staff: its own staff and city-wide staff."""
+    groups = [STAFF, centre_staff_group_name(site)]
+    return get_user_model().objects.filter(is_active=True, groups__name__in=groups).distinct()
+
+
+class CentreForm(WagtailAdminModelForm):
+    """The admin form of an object that belongs to one centre (a `site` field): staff choose
+    only a centre they look after."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.for_user is not None:
+            self.fields["site"].queryset = sites_in_care_of(self.for_user)
 
 
 class CentreScopedIndexView:

@@ -11,7 +11,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from wagtail.models import Site
 
-from .roles import STAFF
+from .centres import staff_of
 from .tokens import email_confirmation_token
 
 
@@ -88,7 +88,8 @@ def send_account_exists(email, request):
 
 
 def notify_staff_of_partner_request(membership, request):
-    staff = get_user_model().objects.filter(groups__name=STAFF, is_active=True).exclude(email="")
+    """Staff of the organisation's centre hear that someone asks to act for it."""
+    staff = staff_of(membership.organisation.site).exclude(email="")
     link = absolute_url(request, reverse("wagtailsnippets_accounts_partnermembership:list"))
     for person in staff:
         context = {"membership": membership, "link": link, "site_name": site_name(request)}

@@ -117,9 +117,10 @@ class SignUpForm(PlainLabelsMixin, HoneypotMixin, forms.ModelForm):
         return user
 
 
-def organisation_choices():
-    locale = Locale.get_active()
-    organisations = Organisation.objects.filter(locale=locale) or Organisation.objects.filter(
+def organisation_choices(site):
+    """The centre's organisations, in the visitor's language where they are translated."""
+    of_centre = Organisation.objects.filter(site=site)
+    organisations = of_centre.filter(locale=Locale.get_active()) or of_centre.filter(
         locale=Locale.get_default()
     )
     return [(organisation.translation_key, organisation.name) for organisation in organisations]
@@ -130,7 +131,6 @@ class PartnerSignUpForm(SignUpForm):
 
     organisation = forms.TypedChoiceField(
         label=_("Your organisation"),
-        choices=organisation_choices,
         empty_value=None,
         help_text=_("Is your organisation not in the list? Call or e-mail the centre."),
     )
@@ -143,14 +143,16 @@ class PartnerSignUpForm(SignUpForm):
 
     field_order = ["display_name", "email", "password", "organisation", "role"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, site, **kwargs):
         super().__init__(*args, **kwargs)
+        self.site = site
+        self.fields["organisation"].choices = organisation_choices(site)
         for optional in ("neighbourhood", "spoken_languages"):
             del self.fields[optional]
 
     def chosen_organisation(self):
         return Organisation.objects.filter(
-            translation_key=self.cleaned_data["organisation"]
+            translation_key=self.cleaned_data["organisation"], site=self.site
         ).first()
 
 

@@ -110,8 +110,17 @@ class User(AbstractUser):
 
 
 class Organisation(TranslatableMixin, index.Indexed, models.Model):
-    """A partner organisation of the centre, such as the Buurtteam or Taal Doet Meer."""
+    """A partner organisation of the centre, such as the Buurtteam or Taal Doet Meer.
 
+    It belongs to one centre (`site`): its page lists it, people ask to act for it there, and
+    that centre's staff decide on those requests and follow up its referrals."""
+
+    site = models.ForeignKey(
+        "wagtailcore.Site",
+        verbose_name=_("site"),
+        on_delete=models.CASCADE,
+        related_name="organisations",
+    )
     name = models.CharField(_("name"), max_length=100)
     logo = models.ForeignKey(
         settings.WAGTAILIMAGES_IMAGE_MODEL,
@@ -151,6 +160,7 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
     )
 
     panels = [
+        FieldPanel("site"),
         FieldPanel("name"),
         MultiFieldPanel([FieldPanel("logo"), FieldPanel("logo_alt_text")], heading=_("Logo")),
         FieldPanel("description"),
@@ -164,7 +174,9 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         index.SearchField("description"),
         index.FilterField("locale_id"),
     ]
+
     translatable_fields = [
+        SynchronizedField("site"),
         SynchronizedField("name"),
         SynchronizedField("logo"),
         TranslatableField("logo_alt_text"),

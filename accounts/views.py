@@ -1,4 +1,5 @@
 import json
+from functools import partial
 
 from django_ratelimit.decorators import ratelimit
 
@@ -17,6 +18,8 @@ from django.utils.encoding import force_str
 from django.utils.http import url_has_allowed_host_and_scheme, urlsafe_base64_decode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from wagtail.models import Site
 
 from . import emails
 from .forms import (
@@ -78,7 +81,9 @@ def sign_up(request, form_class=SignUpForm, template="accounts/sign_up.html"):
 
 
 def partner_sign_up(request):
-    return sign_up(request, PartnerSignUpForm, "accounts/partner_sign_up.html")
+    """An account to act for one of this centre's partner organisations."""
+    form_class = partial(PartnerSignUpForm, site=Site.find_for_request(request))
+    return sign_up(request, form_class, "accounts/partner_sign_up.html")
 
 
 def sign_up_done(request):

@@ -4,11 +4,14 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from . import emails
+from .admin_forms import ReferralAdminForm
+from .centres import CentreForm, CentreScopedIndexView, CentreScopedViewSet, sites_in_care_of
 from .models import (
     Organisation,
     PartnerMembership,
@@ -18,8 +21,17 @@ from .models import (
 )
 
 
-class OrganisationViewSet(SnippetViewSet):
+class OrganisationIndexView(CentreScopedIndexView, IndexView):
+    pass
+
+
+class OrganisationViewSet(CentreScopedViewSet, SnippetViewSet):
+    """The partner organisations of the staff's centres."""
+
     model = Organisation
+    index_view_class = OrganisationIndexView
+    centre_site = "site"
+    edit_handler = ObjectList(Organisation.panels, base_form_class=CentreForm)
     icon = "group"
     menu_label = _("Partner organisations")
     list_display = ["name", "refers_residents"]
@@ -27,8 +39,16 @@ class OrganisationViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
-class PartnerMembershipViewSet(SnippetViewSet):
+class PartnerMembershipIndexView(CentreScopedIndexView, IndexView):
+    pass
+
+
+class PartnerMembershipViewSet(CentreScopedViewSet, SnippetViewSet):
+    """Requests to act for a partner organisation of the staff's centres."""
+
     model = PartnerMembership
+    index_view_class = PartnerMembershipIndexView
+    centre_site = "organisation__site"
     icon = "user"
     menu_label = _("Partner requests")
     list_display = ["user", "organisation", "role", "status", "requested_at"]
@@ -44,7 +64,10 @@ class StaffProfileViewSet(SnippetViewSet):
 
 
 def referrers(request):
-    return Organisation.objects.filter(referring_in_default_language())
+    """Referring organisations of the centres this member of staff looks after."""
+    return Organisation.objects.filter(
+        referring_in_default_language(), site__in=sites_in_care_of(request.user)
+    )
 
 
 class ReferralFilterSet(WagtailFilterSet):
@@ -55,11 +78,19 @@ class ReferralFilterSet(WagtailFilterSet):
         fields = ["organisation", "status"]
 
 
-class ReferralViewSet(SnippetViewSet):
+class ReferralIndexView(CentreScopedIndexView, IndexView):
+    pass
+
+
+class ReferralViewSet(CentreScopedViewSet, SnippetViewSet):
     """Staff follow up referrals per referrer: open ones first, then mark them contacted or
-    closed. Only staff see the resident's details; referrers see progress on the site."""
+    closed. Only staff of the referrer's centre see the resident's details; referrers see
+    progress on the site."""
 
     model = Referral
+    index_view_class = ReferralIndexView
+    centre_site = "organisation__site"
+    edit_handler = ObjectList(Referral.panels, base_form_class=ReferralAdminForm)
     icon = "mail"
     menu_label = _("Referrals")
     filterset_class = ReferralFilterSet
@@ -108,7 +139,8 @@ class PartnerRequestsPanel(Component):
 def add_partner_requests_panel(request, panels):
     if request.user.has_perm("accounts.change_partnermembership"):
         waiting = PartnerMembership.objects.filter(
-            status=PartnerMembership.Status.REQUESTED
+            status=PartnerMembership.Status.REQUESTED,
+            organisation__site__in=sites_in_care_of(request.user),
         ).select_related("user", "organisation")
         if waiting:
             panels.append(PartnerRequestsPanel(waiting))

@@ -12,7 +12,7 @@ from django.core.files.images import ImageFile
 from django.utils import timezone
 
 from wagtail.images import get_image_model
-from wagtail.models import Locale
+from wagtail.models import Locale, Site
 from wagtail.rich_text import RichText
 
 from accounts.models import Organisation, PartnerMembership, StaffProfile
@@ -282,10 +282,11 @@ def _staff_faces():
 
 
 def _organisations(dutch):
+    rosa = Site.objects.get(is_default_site=True)
     organisations = []
     for fields in ORGANISATIONS:
         organisation, _created = Organisation.objects.get_or_create(
-            name=fields["name"], locale=dutch, defaults=fields
+            name=fields["name"], locale=dutch, defaults={**fields, "site": rosa}
         )
         organisations.append(organisation)
     partner = get_user_model().objects.get(username="partner")

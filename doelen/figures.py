@@ -7,8 +7,8 @@ accounts, articles or sign-ups there are.
 Who counts: residents (group Bewoners) and partners (group Partners) separately; never staff
 (Medewerkers, Beheerders, superusers), never inactive accounts, and never demo accounts unless
 DEBUG is on (the demo site). Accounts belong to the whole installation, so every site counts
-the same accounts (and referrals); content (articles, sign-ups, cards, requests) counts per
-site.
+the same accounts; content (articles, sign-ups, cards, requests) and referrals (through the
+referrer's centre) count per site.
 """
 
 from dataclasses import dataclass
@@ -158,7 +158,9 @@ def count_requests(scope, windows):
 def count_referred_accounts(scope, windows):
     """Referrals through which a resident made an account; still counted when that account
     was deleted later (Referral keeps account_made_at)."""
-    referrals = Referral.objects.filter(account_made_at__isnull=False)
+    referrals = Referral.objects.filter(
+        account_made_at__isnull=False, organisation__site=scope.site
+    )
     if not settings.DEBUG:
         referrals = referrals.exclude(resident__demo_account__isnull=False)
     return _counts(referrals, "account_made_at", windows)

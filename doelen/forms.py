@@ -2,9 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.forms import WagtailAdminModelForm
-
-from accounts.centres import sites_in_care_of
+from accounts.centres import CentreForm
 
 
 class MonthForm(forms.Form):
@@ -24,10 +22,5 @@ class MonthForm(forms.Form):
         return month
 
 
-class GoalForm(WagtailAdminModelForm):
+class GoalForm(CentreForm):
     """Staff set goals for the centres they look after, not for another centre."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.for_user is not None:
-            self.fields["site"].queryset = sites_in_care_of(self.for_user)

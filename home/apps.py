@@ -20,6 +20,7 @@ class HomeConfig(AppConfig):
     def ready(self):
         from accounts import personal_data
 
+        from .notifications import notify_only_centre_staff
         from .page_cache import watch_content_changes
         from .requests import SOURCE
 
@@ -27,3 +28,4 @@ class HomeConfig(AppConfig):
         personal_data.register(SOURCE)
         # Every app is loaded by now, so every model is watched.
         watch_content_changes(apps.get_models())
+        notify_only_centre_staff()

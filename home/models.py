@@ -174,15 +174,13 @@ class PartnersPage(BasePage):
         verbose_name = _("partners page")
 
     def organisations(self):
-        """Every organisation, in this page's language where it has been translated."""
-        default = Organisation.objects.filter(locale=Locale.get_default()).select_related(
-            "logo", "locale"
-        )
+        """Every organisation of this centre, in this page's language where it has been
+        translated."""
+        of_centre = Organisation.objects.filter(site=self.get_site())
+        default = of_centre.filter(locale=Locale.get_default()).select_related("logo", "locale")
         translated = {
             organisation.translation_key: organisation
-            for organisation in Organisation.objects.filter(locale=self.locale).select_related(
-                "logo"
-            )
+            for organisation in of_centre.filter(locale=self.locale).select_related("logo")
         }
         return [translated.get(source.translation_key, source) for source in default]
 
@@ -634,22 +632,23 @@ class CentreApprovalTask(AbstractGroupApprovalTask):
     with many centres in one install, staff of one centre must not approve another's pages, even
     through a typed address. So a reviewer must also be allowed to publish the page itself."""
 
-    def _looks_after(self, obj, user):
+    def looks_after(self, obj, user):
+        """Whether this person may approve this object: for a page, publish it."""
         if not isinstance(obj, Page):
             return True
         return obj.permissions_for_user(user).can_publish()
 
     def user_can_access_editor(self, obj, user):
-        return super().user_can_access_editor(obj, user) and self._looks_after(obj, user)
+        return super().user_can_access_editor(obj, user) and self.looks_after(obj, user)
 
     def locked_for_user(self, obj, user):
-        return super().locked_for_user(obj, user) or not self._looks_after(obj, user)
+        return super().locked_for_user(obj, user) or not self.looks_after(obj, user)
 
     def user_can_lock(self, obj, user):
-        return super().user_can_lock(obj, user) and self._looks_after(obj, user)
+        return super().user_can_lock(obj, user) and self.looks_after(obj, user)
 
     def get_actions(self, obj, user):
-        if not self._looks_after(obj, user):
+        if not self.looks_after(obj, user):
             return []
         return super().get_actions(obj, user)
 

@@ -13,12 +13,13 @@ import pytest
 
 from django.core.management import CommandError, call_command
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from wagtail.models import Locale, Page, Site, Workflow
 
 from accounts.centres import add_centre_staff
-from accounts.factories import UserFactory
+from accounts.factories import OrganisationFactory, UserFactory
+from accounts.models import PartnerMembership, Referral
 from agenda.factories import (
     ActivityPageFactory,
     AgendaIndexPageFactory,
@@ -27,7 +28,7 @@ from agenda.factories import (
 )
 from doelen.models import Figure, Goal
 from home.factories import HomePageFactory
-from home.models import RequestFormPage, RequestSubmission
+from home.models import PartnersPage, RequestFormPage, RequestSubmission
 from huiskamer.models import Conversation, Message, MessageReport
 from prikbord.factories import PrikbordItemPageFactory, PrikbordPageFactory, ResidentFactory
 from prikbord.models import CardReport
@@ -81,6 +82,7 @@ def b_things(centre_b):
     message = Message.objects.create(
         conversation=question, author=resident, text="Hoe werkt dit?", language="nl"
     )
+    organisation = OrganisationFactory(site=centre_b, name="Buurthulp B", refers_residents=True)
     return {
         "home": home,
         "activity": activity,
@@ -96,6 +98,13 @@ def b_things(centre_b):
         ),
         # A new centre gets the default goals; the first is B's goal here.
         "goal": Goal.objects.filter(site=centre_b).first(),
+        "organisation": organisation,
+        "partner_request": PartnerMembership.objects.create(
+            user=UserFactory(display_name="Paula van B"), organisation=organisation
+        ),
+        "referral": Referral.objects.create(
+            organisation=organisation, name="Rina van B", phone="0612345678"
+        ),
     }
 
 
@@ -105,6 +114,9 @@ ADMIN_VIEWSETS = {
     "card_report": "wagtailsnippets_prikbord_cardreport",
     "message_report": "wagtailsnippets_huiskamer_messagereport",
     "goal": "goals",
+    "organisation": "wagtailsnippets_accounts_organisation",
+    "partner_request": "wagtailsnippets_accounts_partnermembership",
+    "referral": "wagtailsnippets_accounts_referral",
 }
 
 
@@ -287,3 +299,66 @@ def test_the_command_makes_someone_staff_of_one_centre(centre_b, b_things):
     assert not rosa.permissions_for_user(person).can_edit()
     with pytest.raises(CommandError, match="No single site"):
         call_command("add_centre_staff", "carla", "elders.localhost")
+
+
+def test_partner_requests_and_referrals_go_to_their_own_centres_staff(
+    client, anna, bert, b_things, mailoutbox
+):
+    client.force_login(anna)
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Paula van B" not in dashboard
+    new_referral = client.get(reverse("wagtailsnippets_accounts_referral:add")).content.decode()
+    assert "Buurthulp B" not in new_referral and "Buurtteam" in new_referral
+    assert (
+        "Buurthulp B"
+        not in client.get(reverse("wagtailsnippets_accounts_referral:list")).content.decode()
+    )
+
+    client.force_login(bert)
+    assert "Paula van B" in client.get(reverse("wagtailadmin_home")).content.decode()
+    new_referral = client.get(reverse("wagtailsnippets_accounts_referral:add")).content.decode()
+    assert "Buurthulp B" in new_referral and "Buurtteam" not in new_referral
+
+    client.logout()
+    with translation.override("nl"):
+        partner_sign_up = reverse("accounts:partner_sign_up")
+    sign_up = client.get(partner_sign_up, HTTP_HOST=B_HOST)
+    assert "Buurthulp B" in sign_up.content.decode()
+    assert "Buurtteam" not in sign_up.content.decode()
+    client.post(
+        partner_sign_up,
+        {
+            "display_name": "Paula B",
+            "email": "paula.b@example.org",
+            "password": "een lang wachtwoord 42",
+            "organisation": str(b_things["organisation"].translation_key),
+            "role": "vrijwilliger",
+            "consent": "on",
+        },
+        HTTP_HOST=B_HOST,
+    )
+    assert PartnerMembership.objects.filter(
+        user__email="paula.b@example.org", organisation=b_things["organisation"]
+    ).exists()
+    told = {address for email in mailoutbox for address in email.to}
+    assert bert.email in told and anna.email not in told
+
+
+def test_each_centres_partners_page_shows_its_own_organisations(client, b_things):
+    rosa = client.get("/nl/partners/").content.decode()
+    assert "Buurtteam" in rosa and "Buurthulp B" not in rosa
+
+    partners = b_things["home"].add_child(instance=PartnersPage(title="Partners", slug="partners"))
+    b = client.get(partners.url, HTTP_HOST=B_HOST).content.decode()
+    assert "Buurthulp B" in b and "Buurtteam" not in b
+
+
+def test_only_staff_of_the_cards_centre_hear_that_it_waits_for_approval(
+    anna, bert, b_things, mailoutbox
+):
+    waiting = b_things["waiting"].title
+    told = {address for email in mailoutbox if waiting in email.subject for address in email.to}
+
+    assert bert.email in told
+    assert "medewerker@example.org" in told  # city-wide staff look after every centre
+    assert anna.email not in told

@@ -16,7 +16,7 @@ from django.utils import timezone, translation
 
 from wagtail.models import Page, Site
 
-from accounts.factories import UserFactory
+from accounts.factories import OrganisationFactory, UserFactory
 from accounts.models import Organisation, Referral
 from agenda.factories import ActivityPageFactory, OnlineActivityPageFactory, weekly
 from agenda.models import Occurrence, SignUp
@@ -218,8 +218,8 @@ def test_requests_per_week_count_this_sites_requests(site):
     assert values(row) == [in_week(moments, monday) for monday in mondays()]
 
 
-def test_referrals_count_once_they_led_to_an_account(site):
-    organisation = Organisation.objects.filter(refers_residents=True).first()
+def test_referrals_count_once_they_led_to_an_account_for_the_referrers_centre(site):
+    organisation = OrganisationFactory(site=site, refers_residents=True)
     moments = [ago(1), ago(15), ago(60)]
     for moment in moments:
         Referral.objects.create(
@@ -228,9 +228,14 @@ def test_referrals_count_once_they_led_to_an_account(site):
             account_made_at=moment,
         )
     Referral.objects.create(organisation=organisation)  # the resident has not come yet
+    Referral.objects.create(  # through a referrer of Rosa
+        organisation=Organisation.objects.filter(refers_residents=True).first(),
+        resident=UserFactory(groups=[RESIDENTS]),
+        account_made_at=ago(2),
+    )
 
     row = progress_of(site, Figure.REFERRED_ACCOUNTS)
-    assert row.actual == len(moments)  # the demo's referral led to a demo account
+    assert row.actual == len(moments)
     assert values(row) == [up_to_week(moments, monday) for monday in mondays()]
 
 

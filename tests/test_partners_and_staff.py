@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from accounts.decorators import can_take_part
+from accounts.factories import OrganisationFactory
 from accounts.models import Organisation, PartnerMembership
 
 pytestmark = pytest.mark.django_db
@@ -102,10 +103,8 @@ def test_the_partners_page_shows_each_organisation_in_the_visitors_language(clie
 
 
 def test_an_untranslated_organisation_shows_in_dutch_marked_as_dutch(client):
-    Organisation.objects.create(
-        name="Voedselbank",
-        description="Wij helpen met eten.",
-        offers="Een voedselpakket",
+    OrganisationFactory(
+        name="Voedselbank", description="Wij helpen met eten.", offers="Een voedselpakket"
     )
 
     html = soup(client.get("/tr/partners/"))

@@ -277,6 +277,7 @@ class Centre:
         )
         Organisation.objects.bulk_create(
             Organisation(
+                site=self.site,
                 name=f"Organisatie {n}",
                 locale=self.home.locale,
                 logo=self.photo,
