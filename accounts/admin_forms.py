@@ -2,6 +2,7 @@
 the app registry ready, and the public forms are imported while models load."""
 
 from django import forms
+from django.db.models import Q
 
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.users.forms import UserCreationForm, UserEditForm
@@ -35,7 +36,8 @@ class ReferralAdminForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.for_user is not None:
+            sites = sites_in_care_of(self.for_user)
             organisations = self.fields["organisation"].queryset
-            self.fields["organisation"].queryset = organisations.filter(
-                site__in=sites_in_care_of(self.for_user)
-            )
+            self.fields["organisation"].queryset = organisations.filter(site__in=sites)
+            staff = self.fields["contact_person"].queryset
+            self.fields["contact_person"].queryset = staff.filter(Q(site__in=sites) | Q(site=None))

@@ -89,6 +89,10 @@ def looks_after(user, site_id):
     return site_id is not None and sites_in_care_of(user).filter(pk=site_id).exists()
 
 
+def looks_after_every_centre(user):
+    return not Site.objects.exclude(pk__in=sites_in_care_of(user)).exists()
+
+
 def staff_of(site):
     """Everyone who looks after this centre as staff: its own staff and city-wide staff."""
     groups = [STAFF, centre_staff_group_name(site)]
@@ -97,12 +101,15 @@ def staff_of(site):
 
 class CentreForm(WagtailAdminModelForm):
     """The admin form of an object that belongs to one centre (a `site` field): staff choose
-    only a centre they look after."""
+    only a centre they look after. Where no centre means every centre, only city-wide staff
+    may leave it empty."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.for_user is not None:
             self.fields["site"].queryset = sites_in_care_of(self.for_user)
+            if not looks_after_every_centre(self.for_user):
+                self.fields["site"].required = True
 
 
 class CentreScopedIndexView:

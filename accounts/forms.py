@@ -235,12 +235,11 @@ class ReferralForm(PlainLabelsMixin, forms.ModelForm):
             "contact_person": _("Optional. The resident sees this person's photo."),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, site, **kwargs):
+        """`site`: the referrer's centre, whose staff make contact."""
         super().__init__(*args, **kwargs)
         contact_person = self.fields["contact_person"]
-        contact_person.queryset = StaffProfile.objects.filter(
-            is_shown=True, user__is_active=True
-        ).select_related("user")
+        contact_person.queryset = StaffProfile.shown_at(site).select_related("user")
         contact_person.empty_label = _("Not known yet")
 
 

@@ -276,6 +276,15 @@ class StaffProfile(models.Model):
         on_delete=models.CASCADE,
         related_name="staff_profile",
     )
+    site = models.ForeignKey(
+        "wagtailcore.Site",
+        verbose_name=_("site"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="staff_profiles",
+        help_text=_("The centre where people meet this person. Empty: every centre of the city."),
+    )
     photo = models.ForeignKey(
         settings.WAGTAILIMAGES_IMAGE_MODEL,
         verbose_name=_("photo"),
@@ -308,6 +317,7 @@ class StaffProfile(models.Model):
 
     panels = [
         FieldPanel("user"),
+        FieldPanel("site"),
         FieldPanel("photo"),
         FieldPanel("role"),
         FieldPanel("spoken_languages"),
@@ -324,6 +334,13 @@ class StaffProfile(models.Model):
 
     def __str__(self):
         return str(self.user)
+
+    @classmethod
+    def shown_at(cls, site):
+        """The faces shown at this centre: its own staff and those of every centre."""
+        return cls.objects.filter(
+            models.Q(site=site) | models.Q(site=None), is_shown=True, user__is_active=True
+        )
 
     def spoken_language_names(self):
         return spoken_language_names(self.spoken_languages)

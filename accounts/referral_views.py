@@ -115,7 +115,9 @@ def referrals(request):
     )
     if organisation is None:
         raise PermissionDenied
-    form = ReferralForm(request.POST or None, initial={"language": request.LANGUAGE_CODE})
+    form = ReferralForm(
+        request.POST or None, site=organisation.site, initial={"language": request.LANGUAGE_CODE}
+    )
     if request.method == "POST" and is_ratelimited(
         request, group="accounts.referral_make", key="user", rate=REFERRAL_RATE, increment=True
     ):

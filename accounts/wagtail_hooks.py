@@ -11,7 +11,13 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetVi
 
 from . import emails
 from .admin_forms import ReferralAdminForm
-from .centres import CentreForm, CentreScopedIndexView, CentreScopedViewSet, sites_in_care_of
+from .centres import (
+    CentreForm,
+    CentreScopedIndexView,
+    CentreScopedViewSet,
+    looks_after_every_centre,
+    sites_in_care_of,
+)
 from .models import (
     Organisation,
     PartnerMembership,
@@ -56,11 +62,25 @@ class PartnerMembershipViewSet(CentreScopedViewSet, SnippetViewSet):
     ordering = ["status", "-requested_at"]
 
 
-class StaffProfileViewSet(SnippetViewSet):
+class StaffProfileIndexView(CentreScopedIndexView, IndexView):
+    pass
+
+
+class StaffProfileViewSet(CentreScopedViewSet, SnippetViewSet):
+    """The faces of the staff's centres; faces of every centre for city-wide staff only."""
+
     model = StaffProfile
+    index_view_class = StaffProfileIndexView
+    centre_site = "site"
+    edit_handler = ObjectList(StaffProfile.panels, base_form_class=CentreForm)
     icon = "user"
     menu_label = _("Staff faces")
-    list_display = ["user", "role", "is_shown"]
+    list_display = ["user", "site", "role", "is_shown"]
+
+    def in_centres_of(self, queryset, user):
+        if looks_after_every_centre(user):
+            return queryset
+        return super().in_centres_of(queryset, user)
 
 
 def referrers(request):

@@ -266,13 +266,16 @@ def _people():
 
 
 def _staff_faces():
+    """The faces of Rosa's people: they work in that centre."""
     User = get_user_model()
+    rosa = Site.objects.get(is_default_site=True)
     for username, role, languages, online, centre, colour in STAFF_FACES:
         user = User.objects.get(username=username)
         if StaffProfile.objects.filter(user=user).exists():
             continue
         StaffProfile.objects.create(
             user=user,
+            site=rosa,
             photo=_portrait(user.display_name, colour),
             role=role,
             spoken_languages=languages,

@@ -77,7 +77,8 @@ class HuiskamerPage(RoutablePageMixin, BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
-        room = Conversation.living_room(Site.find_for_request(request))
+        site = Site.find_for_request(request)
+        room = Conversation.living_room(site)
         recent = room.visible_messages().prefetch_related(
             "author__staff_profile__photo__renditions"
         )
@@ -90,7 +91,7 @@ class HuiskamerPage(RoutablePageMixin, BasePage):
                 "form": form or MessageForm(),
                 "cannot_write": why_cannot_write(request.user, room),
                 "is_moderator": moderates(request.user, room.site_id),
-                "staff_here": staff_here(now),
+                "staff_here": staff_here(now, site),
                 "is_open": self.is_open_at(now),
                 "next_opening": None if self.is_open_at(now) else self.next_opening_after(now),
             }

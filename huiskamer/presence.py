@@ -1,10 +1,11 @@
 from accounts.models import StaffProfile
 
 
-def staff_here(moment):
-    """The staff faces who are here now: online by their schedule, or because they said so."""
+def staff_here(moment, site):
+    """The centre's staff faces who are here now: online by their schedule, or because they
+    said so."""
     profiles = (
-        StaffProfile.objects.filter(is_shown=True, user__is_active=True)
+        StaffProfile.shown_at(site)
         .select_related("user", "user__presence", "photo")
         .prefetch_related("photo__renditions")
     )

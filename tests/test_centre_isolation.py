@@ -19,7 +19,8 @@ from wagtail.models import Locale, Page, Site, Workflow
 
 from accounts.centres import add_centre_staff
 from accounts.factories import OrganisationFactory, UserFactory
-from accounts.models import PartnerMembership, Referral
+from accounts.models import PartnerMembership, Referral, StaffProfile
+from accounts.schedule import slot
 from agenda.factories import (
     ActivityPageFactory,
     AgendaIndexPageFactory,
@@ -28,7 +29,7 @@ from agenda.factories import (
 )
 from doelen.models import Figure, Goal
 from home.factories import HomePageFactory
-from home.models import PartnersPage, RequestFormPage, RequestSubmission
+from home.models import PartnersPage, RequestFormPage, RequestSubmission, TeamPage
 from huiskamer.models import Conversation, Message, MessageReport
 from prikbord.factories import PrikbordItemPageFactory, PrikbordPageFactory, ResidentFactory
 from prikbord.models import CardReport
@@ -105,6 +106,12 @@ def b_things(centre_b):
         "referral": Referral.objects.create(
             organisation=organisation, name="Rina van B", phone="0612345678"
         ),
+        "staff_face": StaffProfile.objects.create(
+            user=UserFactory(display_name="Bas van B"),
+            site=centre_b,
+            role=StaffProfile.Role.COORDINATOR,
+            online_hours=[slot(day, "00:00", "23:59") for day in range(7)],
+        ),
     }
 
 
@@ -117,6 +124,7 @@ ADMIN_VIEWSETS = {
     "organisation": "wagtailsnippets_accounts_organisation",
     "partner_request": "wagtailsnippets_accounts_partnermembership",
     "referral": "wagtailsnippets_accounts_referral",
+    "staff_face": "wagtailsnippets_accounts_staffprofile",
 }
 
 
@@ -362,3 +370,26 @@ def test_only_staff_of_the_cards_centre_hear_that_it_waits_for_approval(
     assert bert.email in told
     assert "medewerker@example.org" in told  # city-wide staff look after every centre
     assert anna.email not in told
+
+
+def test_each_centre_shows_its_own_staff_faces_and_those_of_every_centre(client, b_things):
+    city_wide = StaffProfile.objects.get(user__username="samira")
+    city_wide.site = None
+    city_wide.save()
+    b_home = b_things["home"]
+    b_team = b_home.add_child(instance=TeamPage(title="Wie zijn wij", slug="wie-zijn-wij"))
+
+    rosa_face = StaffProfile.objects.filter(site__is_default_site=True).first().user.display_name
+
+    rosa = client.get("/nl/wie-zijn-wij/").content.decode()
+    b = client.get(b_team.url, HTTP_HOST=B_HOST).content.decode()
+
+    assert "Bas van B" in b and "Bas van B" not in rosa
+    assert rosa_face in rosa and rosa_face not in b
+    assert city_wide.user.display_name in rosa and city_wide.user.display_name in b
+
+
+def test_the_living_room_shows_only_its_own_centres_staff_as_here(client, b_things):
+    client.force_login(ResidentFactory())
+    here = client.get("/nl/huiskamer/").content.decode()
+    assert "Bas van B" not in here

@@ -2,22 +2,21 @@
 
 from django import template
 
+from wagtail.models import Site
+
 from accounts.decorators import can_take_part as _can_take_part
 from accounts.models import StaffProfile
 
 register = template.Library()
 
 
-def shown_staff():
-    return StaffProfile.objects.filter(is_shown=True, user__is_active=True).select_related(
-        "user", "photo"
-    )
-
-
-@register.inclusion_tag("components/staff_faces.html")
-def staff_faces(heading_level=3):
-    """Every staff member shown on the site, as faces."""
-    return {"profiles": shown_staff(), "heading_level": heading_level}
+@register.inclusion_tag("components/staff_faces.html", takes_context=True)
+def staff_faces(context, heading_level=3):
+    """The staff of this centre, as faces."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    profiles = StaffProfile.shown_at(site).select_related("user", "photo")
+    return {"profiles": profiles, "heading_level": heading_level}
 
 
 @register.inclusion_tag("components/staff_face.html")
