@@ -562,6 +562,7 @@ def with_sign_ups(dates, user=None):
         if row is not None:
             date.taken = row.taken
             date.is_mine = row.pk in mine
+            date.occurrence_id = row.pk
     return dates
 
 

@@ -159,6 +159,8 @@ class ActivityDate:
     cancellation: object = None
     taken: int = 0
     is_mine: bool = False
+    # The date's row in the database, once anyone signed up (with_sign_ups fills it in).
+    occurrence_id: int | None = None
 
     @classmethod
     def on(cls, activity, day, cancellation=None):

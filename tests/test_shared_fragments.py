@@ -3,14 +3,21 @@ the home page's sections, other people's messages, a page of cards) are made onc
 generation and kept in each worker's memory. A change shows at once, and nobody ever sees
 what belongs to somebody else: their own messages and cards, or a moderator's buttons."""
 
+from datetime import datetime, time
+
 import pytest
 from bs4 import BeautifulSoup
+from freezegun import freeze_time
 
 from django.contrib.auth import get_user_model
 from django.test import Client
+from django.utils import timezone
 
 from wagtail.models import Site
 
+from agenda.factories import ActivityPageFactory, OccurrenceFactory, weekly
+from agenda.models import AgendaIndexPage, SignUp
+from agenda.occurrences import CENTRE_ZONE
 from huiskamer.models import Conversation, Message
 from prikbord.models import PrikbordItemPage
 from tests.conftest import localized
@@ -38,7 +45,7 @@ def message_with(page, text):
 # Queries of a member's second visit, against 55, 54 and 34 for the first (the budgets in
 # tests/test_query_budgets.py): session, user, permissions, unread messages, Wagtail's routing,
 # and what is the member's own (sign-ups today, the living room's newest messages).
-SECOND_VISIT_BUDGETS = {"/nl/": 18, "/nl/huiskamer/": 29, "/nl/prikbord/": 13}
+SECOND_VISIT_BUDGETS = {"/nl/": 10, "/nl/huiskamer/": 21, "/nl/prikbord/": 13}
 
 
 @pytest.mark.parametrize("path", SECOND_VISIT_BUDGETS)
@@ -124,3 +131,32 @@ def test_the_poster_and_other_members_each_see_their_own_button_on_a_card(home_p
         board = soup(client.get("/nl/prikbord/"))
         assert (board.find("a", href=react) is not None) is sees_react
         assert (board.find("a", href=own) is not None) is sees_own
+
+
+def test_today_says_you_are_coming_only_to_who_signed_up():
+    agenda = AgendaIndexPage.objects.get(locale__language_code="nl")
+    day = timezone.localdate()
+    activity = ActivityPageFactory(
+        parent=agenda,
+        title="Breien om drie",
+        starts_on=day,
+        recurrence=weekly(day.weekday()),
+        start_time=time(15),
+        sign_up_required=True,
+        places=10,
+    )
+    starts = datetime.combine(day, time(15), tzinfo=CENTRE_ZONE)
+    occurrence = OccurrenceFactory(
+        activity_key=activity.translation_key, starts_at=starts, title=activity.title
+    )
+    marek = User.objects.get(username="marek")
+    SignUp.objects.create(occurrence=occurrence, user=marek, name=marek.display_name)
+
+    def card(username):
+        with freeze_time(datetime.combine(day, time(9), tzinfo=CENTRE_ZONE)):
+            page = soup(member(username).get("/nl/"))
+        title = page.select_one(".activities-today").find(string="Breien om drie")
+        return title.find_parent("article")
+
+    for username, comes in (("aylin", False), ("marek", True), ("samira", False)):
+        assert (card(username).find(string="Je komt") is not None) is comes
