@@ -13,9 +13,11 @@ class AccountsConfig(AppConfig):
         from django.db.models.signals import post_save
 
         from . import personal_data
+        from .backends import watch_permission_changes
         from .referrals import SOURCE
 
         personal_data.register(SOURCE)
+        watch_permission_changes()
         post_save.connect(give_centre_staff_new_home_pages, dispatch_uid="centre_staff_homes")
 
 

@@ -31,6 +31,7 @@ from django.utils import translation
 from django.utils.cache import cc_delim_re, get_conditional_response, set_response_etag
 
 from wagtail.images.models import AbstractRendition
+from wagtail.models import Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .display import display_choices
@@ -246,3 +247,22 @@ class AnonymousPageCacheMiddleware:
             store(key, response)
         response[HIT_HEADER] = "miss"
         return response
+
+
+class RememberedSiteMiddleware:
+    """Finds a logged-in visitor's Wagtail site once per content generation and host, not once
+    per request: Wagtail asks the database each time, and every member's page needs the site.
+    Wagtail keeps the site it found on `request._wagtail_site` (see `Site.find_for_request`);
+    this fills it. Without a session the page cache answers most requests, and /healthz must
+    not depend on the site.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+            request._wagtail_site = remembered(
+                request, f"site:{request.get_port()}", lambda: Site.find_for_request(request)
+            )
+        return self.get_response(request)

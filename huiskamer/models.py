@@ -17,6 +17,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
 from home.models import BasePage
+from home.page_cache import remembered
 
 MESSAGE_MAX_LENGTH = 1000
 
@@ -91,7 +92,8 @@ class HuiskamerPage(RoutablePageMixin, BasePage):
                 "form": form or MessageForm(),
                 "cannot_write": why_cannot_write(request.user, room),
                 "is_moderator": moderates(request.user, room.site_id),
-                "staff_here": staff_here(now, site),
+                # Saying "I am here" is a saved change; schedules move on within the TIMEOUT.
+                "staff_here": remembered(request, "staff-here", lambda: staff_here(now, site)),
                 "is_open": self.is_open_at(now),
                 "next_opening": None if self.is_open_at(now) else self.next_opening_after(now),
             }

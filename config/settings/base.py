@@ -82,6 +82,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the session: a cached page for an anonymous visitor costs about a static file.
     "home.page_cache.AnonymousPageCacheMiddleware",
+    # Behind it: a cached page needs no site.
+    "home.page_cache.RememberedSiteMiddleware",
     # Inside the page cache, so a cached page keeps the policy (style hash) made with it.
     "home.security.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -128,6 +130,10 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Parameters bound by PostgreSQL itself, so that psycopg prepares the queries every page
+    # asks (the fifth time it sees one, per connection) and PostgreSQL plans them only once.
+    DATABASES["default"].setdefault("OPTIONS", {})["server_side_binding"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -218,6 +224,13 @@ CACHES = {
         "TIMEOUT": int(os.environ.get("PAGE_CACHE_SECONDS", "60")),
         "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_ENTRIES", "2000"))},
     },
+    # Logged-in visitors' sessions (SESSION_ENGINE below): kept in the database, read from
+    # here, so a member's page does not ask the database who they are.
+    "sessions": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": VAR_DIR / "cache" / "sessions",
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("SESSION_CACHE_ENTRIES", "20000"))},
+    },
     # The parts of pages every visitor shares, members included (home.page_cache.remembered
     # and {% cache %}): in each worker's own memory, since a member's page needs several of
     # them. Keyed by the content generation, so always current; TIMEOUT for "today".
@@ -228,6 +241,8 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 3000},
     },
 }
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+SESSION_CACHE_ALIAS = "sessions"
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

@@ -18,6 +18,10 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "pages",
     },
+    "sessions": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "sessions",
+    },
     "template_fragments": CACHES["template_fragments"],
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
