@@ -26,13 +26,14 @@ class Contribution:
 class PersonalDataSource:
     """What one section keeps about a person.
 
-    `contributions(user)` lists what they posted or signed up for; `export(user)` returns
-    JSON-ready data; `erase(user)` removes or anonymises it, as the privacy statement says.
+    `contributions(user, limit=None)` lists what they posted or signed up for, newest first
+    and at most `limit` of it; `export(user)` returns JSON-ready data; `erase(user)` removes or
+    anonymises it, as the privacy statement says.
     """
 
     key: str
     label: str
-    contributions: object = field(default=lambda user: [])
+    contributions: object = field(default=lambda user, limit=None: [])
     export: object = field(default=lambda user: [])
     erase: object = field(default=lambda user: None)
 
@@ -46,6 +47,11 @@ def register(source):
 
 def sources():
     return list(_sources.values())
+
+
+def source(key):
+    """The source with this key, or None."""
+    return _sources.get(key)
 
 
 def export_personal_data(user):

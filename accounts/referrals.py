@@ -65,7 +65,7 @@ def _referrals_of_resident(user):
     return Referral.objects.filter(resident=user).select_related("organisation")
 
 
-def contributions(user):
+def contributions(user, limit=None):
     return [
         Contribution(
             str(referral.organisation.localized),
@@ -73,7 +73,7 @@ def contributions(user):
             status=referral.get_status_display(),
             date=referral.contact_consented_at or referral.created_at,
         )
-        for referral in _referrals_of_resident(user)
+        for referral in _referrals_of_resident(user).order_by("-created_at", "-pk")[:limit]
     ]
 
 

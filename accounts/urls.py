@@ -30,6 +30,7 @@ urlpatterns = [
         views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
+    path("wat-je-deed/<slug:key>/", views.contributions, name="contributions"),
     path("gegevens/", views.edit_profile, name="edit_profile"),
     path("mijn-gegevens.json", views.export_data, name="export_data"),
     path("verwijderen/", views.delete_account, name="delete_account"),

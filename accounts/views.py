@@ -10,7 +10,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.decorators import method_decorator
@@ -32,6 +32,7 @@ from .forms import (
 )
 from .models import PartnerMembership
 from .personal_data import erase_account, export_personal_data, sources
+from .personal_data import source as personal_data_source
 from .referrals import link_new_account, referring_organisations
 from .tokens import email_confirmation_token
 
@@ -41,6 +42,8 @@ SIGN_UP_RATE = "10/h"
 # Password e-mails asked for from one address, and changes to one's own account per hour.
 RESET_EMAIL_RATE = "10/h"
 ACCOUNT_CHANGE_RATE = "10/h"
+# "My account" shows the newest few of each kind; each kind has a page with all of them.
+NEWEST_CONTRIBUTIONS = 5
 
 
 def _safe_next(request, fallback):
@@ -194,18 +197,37 @@ def too_many_changes_message():
 
 @login_required
 def my_account(request):
-    groups = [
-        {"label": source.label, "items": source.contributions(request.user)} for source in sources()
-    ]
+    groups = []
+    for source in sources():
+        # One more than shown tells whether there is more to see on the kind's own page.
+        items = source.contributions(request.user, limit=NEWEST_CONTRIBUTIONS + 1)
+        if items:
+            groups.append(
+                {
+                    "source": source,
+                    "items": items[:NEWEST_CONTRIBUTIONS],
+                    "more": len(items) > NEWEST_CONTRIBUTIONS,
+                }
+            )
     return render(
         request,
         "accounts/my_account.html",
         {
-            "contribution_groups": [group for group in groups if group["items"]],
+            "contribution_groups": groups,
             "memberships": request.user.partner_memberships.select_related("organisation"),
             "refers_residents": referring_organisations(request.user).exists(),
         },
     )
+
+
+@login_required
+def contributions(request, key):
+    """All of one kind of what the member did: their articles, cards, sign-ups, ..."""
+    kind = personal_data_source(key)
+    if kind is None:
+        raise Http404
+    items = kind.contributions(request.user)
+    return render(request, "accounts/contributions.html", {"source": kind, "items": items})
 
 
 @login_required

@@ -9,11 +9,11 @@ from .models import SignUp, cancellations_by_day, live_activities_by_key
 from .occurrences import CENTRE_ZONE, now
 
 
-def _sign_ups(user):
+def _sign_ups(user, limit=None):
     sign_ups = list(
         SignUp.objects.filter(user=user)
         .select_related("occurrence")
-        .order_by("-occurrence__starts_at")
+        .order_by("-occurrence__starts_at", "-pk")[:limit]
     )
     keys = {sign_up.occurrence.activity_key for sign_up in sign_ups}
     return sign_ups, live_activities_by_key(keys), cancellations_by_day(keys)
@@ -25,8 +25,8 @@ def _status(start, cancelled_days):
     return _("You are coming") if start > now() else _("Signed up")
 
 
-def contributions(user):
-    sign_ups, pages, cancellations = _sign_ups(user)
+def contributions(user, limit=None):
+    sign_ups, pages, cancellations = _sign_ups(user, limit)
     found = []
     for sign_up in sign_ups:
         occurrence = sign_up.occurrence

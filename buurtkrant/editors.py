@@ -4,7 +4,7 @@ their pieces."""
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -73,42 +73,50 @@ def status_of(article):
     return Status("draft", _("Draft, not sent yet"))
 
 
+def _written_by(user):
+    articles = ArticlePage.objects.filter(Q(author=user) | Q(owner=user))
+    return Page.objects.filter(pk__in=articles.values("pk"))
+
+
 def own_articles(user):
     """The pieces someone writes, newest first, in a fixed number of queries.
 
     As plain pages: Wagtail prefetches workflow states through a relation that only works on
     the base page model (a Django limitation with multi-table inheritance).
     """
-    articles = ArticlePage.objects.filter(Q(author=user) | Q(owner=user))
     return (
-        Page.objects.filter(pk__in=articles.values("pk"))
+        _written_by(user)
         .select_related("locale")
         .prefetch_workflow_states()
         .annotate_approved_schedule()
-        .order_by("-latest_revision_created_at")
+        .order_by(F("latest_revision_created_at").desc(nulls_last=True), "-pk")
     )
 
 
-def statuses_of(user):
-    """(article, status, translations) for each of someone's pieces: the version they wrote,
-    with the other languages staff translated it into."""
-    versions = list(own_articles(user))
+def statuses_of(user, limit=None):
+    """(article, status, translations) for each of someone's pieces, newest first, at most
+    `limit`: the version they wrote, with the other languages staff translated it into.
+    Picked by their keys, so that only the pieces listed are loaded whole."""
+    versions = sorted(
+        _written_by(user).values_list("pk", "translation_key", "locale__language_code")
+    )
     originals = {}
-    for article in sorted(versions, key=lambda version: version.pk):
-        originals.setdefault(article.translation_key, article)
+    for pk, key, _language in versions:
+        originals.setdefault(key, pk)
     # Translations are named in the order of the site's languages, the same every time.
-    language_order = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
-    by_language = sorted(versions, key=lambda v: language_order.index(v.locale.language_code))
+    languages = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
+    order = list(languages)
+    by_language = sorted(versions, key=lambda version: order.index(version[2]))
+    articles = own_articles(user).filter(pk__in=originals.values())[:limit]
     return [
         (
             article,
             status_of(article),
             [
-                version.locale.get_display_name()
-                for version in by_language
-                if version.translation_key == article.translation_key and version is not article
+                languages[language]
+                for pk, key, language in by_language
+                if key == article.translation_key and pk != article.pk
             ],
         )
-        for article in versions
-        if originals[article.translation_key] is article
+        for article in articles
     ]

@@ -19,7 +19,7 @@ def _url(article):
     return article.url if article.live else reverse("wagtailadmin_pages:edit", args=[article.pk])
 
 
-def contributions(user):
+def contributions(user, limit=None):
     return [
         Contribution(
             title=article.title,
@@ -27,7 +27,7 @@ def contributions(user):
             status=status.label,
             date=article.first_published_at or article.latest_revision_created_at,
         )
-        for article, status, _translations in statuses_of(user)
+        for article, status, _translations in statuses_of(user, limit)
     ]
 
 

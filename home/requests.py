@@ -91,8 +91,8 @@ def _submissions(user):
     )
 
 
-def contributions(user):
-    submissions = list(_submissions(user))
+def contributions(user, limit=None):
+    submissions = list(_submissions(user)[:limit])
     # Each form once in the visitor's language: a few forms, however many requests were sent.
     forms = {submission.page_id: submission.page for submission in submissions}
     localized = {pk: form.localized for pk, form in forms.items()}

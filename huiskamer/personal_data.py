@@ -10,11 +10,10 @@ from accounts.personal_data import Contribution, PersonalDataSource
 from .models import Block, Conversation, MemberSettings, Message, Participant, StaffPresence
 
 
-def contributions(user):
+def contributions(user, limit=None):
     items = []
-    for conversation in Conversation.objects.for_member(user).prefetch_related(
-        "participants__user"
-    ):
+    conversations = Conversation.objects.for_member(user).order_by("-last_message_at", "-pk")
+    for conversation in conversations.prefetch_related("participants__user")[:limit]:
         if conversation.kind == Conversation.Kind.STAFF_QUESTION:
             title = _("Question to staff")
         else:

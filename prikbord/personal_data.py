@@ -24,18 +24,21 @@ def _cards(user):
     )
 
 
-def _own_versions(cards):
-    """One card per translation: the poster's own (the first)."""
-    seen, own = set(), []
-    for card in sorted(cards, key=lambda card: card.pk):
-        if card.translation_key not in seen:
-            seen.add(card.translation_key)
-            own.append(card)
-    return sorted(own, key=lambda card: card.posted_at, reverse=True)
+def _own_versions(user, limit=None):
+    """One card per translation, the poster's own (the first), newest first, at most `limit`:
+    picked by their keys, so that only the cards listed are loaded whole."""
+    first = {}
+    for pk, key in (
+        PrikbordItemPage.objects.filter(posted_by=user)
+        .order_by("pk")
+        .values_list("pk", "translation_key")
+    ):
+        first.setdefault(key, pk)
+    return list(_cards(user).filter(pk__in=first.values())[:limit])
 
 
-def contributions(user):
-    cards = _own_versions(_cards(user))
+def contributions(user, limit=None):
+    cards = _own_versions(user, limit)
     parent_paths = {card.path[: -card.steplen] for card in cards}
     boards = {board.path: board for board in PrikbordPage.objects.filter(path__in=parent_paths)}
     return [

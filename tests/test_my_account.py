@@ -45,7 +45,9 @@ def notice_board_source():
     source = PersonalDataSource(
         key="notice_board",
         label="Prikbord",
-        contributions=lambda user: [Contribution("Wie helpt met verhuizen?", "/nl/prikbord/1/")],
+        contributions=lambda user, limit=None: [
+            Contribution("Wie helpt met verhuizen?", "/nl/prikbord/1/")
+        ],
         export=lambda user: [{"title": "Wie helpt met verhuizen?"}],
         erase=lambda user: erased.append(user.pk),
     )
@@ -172,3 +174,45 @@ def test_an_unconfirmed_resident_can_ask_for_a_new_link(client):
     client.post(reverse("accounts:resend_confirmation"))
 
     assert re.search(r"/nl/account/bevestigen/\S+/", mail.outbox[0].body)
+
+
+@pytest.fixture
+def many_cards_source():
+    """A section where the resident did more than My account shows."""
+    titles = [f"Kaartje {n}" for n in range(8, 0, -1)]
+    source = PersonalDataSource(
+        key="many_cards",
+        label="Prikbord",
+        contributions=lambda user, limit=None: [
+            Contribution(title, f"/nl/prikbord/{n}/") for n, title in enumerate(titles[:limit])
+        ],
+    )
+    personal_data.register(source)
+    yield titles
+    personal_data._sources.pop("many_cards")
+
+
+def test_my_account_shows_the_newest_of_a_kind_and_links_to_all_of_it(
+    client, amina, many_cards_source
+):
+    account = BeautifulSoup(client.get(reverse("accounts:my_account")).content, "html.parser")
+    link = account.find("a", string="Alles zien: Prikbord")
+    everything = BeautifulSoup(client.get(link["href"]).content, "html.parser")
+
+    assert [a.text for a in account.select(".contributions a")] == many_cards_source[:5]
+    assert [a.text for a in everything.select(".contributions a")] == many_cards_source
+    assert everything.h1.get_text(strip=True) == "Prikbord"
+
+
+def test_a_short_list_has_no_link_to_more(client, amina, notice_board_source):
+    account = BeautifulSoup(client.get(reverse("accounts:my_account")).content, "html.parser")
+
+    assert account.find("a", string=re.compile("Alles zien")) is None
+
+
+def test_a_kind_that_does_not_exist_is_not_found_and_strangers_must_log_in(client, amina):
+    assert client.get(reverse("accounts:contributions", args=["nothing"])).status_code == 404
+    client.logout()
+    response = client.get(reverse("accounts:contributions", args=["prikbord"]))
+    assert response.status_code == 302
+    assert response["Location"].startswith("/nl/account/inloggen/")

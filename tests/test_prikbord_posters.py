@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.utils import timezone
 
-from wagtail.models import PageLogEntry, Revision, WorkflowState
+from wagtail.models import Locale, PageLogEntry, Revision, WorkflowState
 
 from accounts.personal_data import erase_account, export_personal_data
 from prikbord.factories import PrikbordItemPageFactory, ResidentFactory
@@ -354,3 +354,25 @@ def test_erasing_an_account_removes_the_cards_their_revisions_and_photos(board, 
     assert not CardReport.objects.filter(card_id=card.pk).exists()
     assert not type(photo).objects.filter(pk=photo.pk).exists()
     assert PrikbordItemPage.objects.filter(pk=other.pk).exists()
+
+
+def test_my_account_shows_my_newest_cards_and_a_page_with_all_of_them(client, board, poster):
+    cards = [
+        PrikbordItemPageFactory(parent=board, posted_by=poster, title=f"Kaartje {n}")
+        for n in range(1, 8)
+    ]
+    # A translation by staff is the same card: listed once, as the poster wrote it.
+    cards[-1].copy_for_translation(Locale.objects.get(language_code="en")).save_revision().publish()
+    client.force_login(poster)
+
+    account = soup(client.get("/nl/account/"))
+    newest = [a.get_text(strip=True) for a in account.select(".contributions a")]
+    everything = soup(
+        client.get(account.find("a", string="Alles zien: Kaartjes op het prikbord")["href"])
+    )
+
+    assert newest == ["Kaartje 7", "Kaartje 6", "Kaartje 5", "Kaartje 4", "Kaartje 3"]
+    assert [a.get_text(strip=True) for a in everything.select(".contributions a")] == [
+        f"Kaartje {n}" for n in range(7, 0, -1)
+    ]
+    assert everything.h1.get_text(strip=True) == "Kaartjes op het prikbord"

@@ -11,6 +11,7 @@ pytestmark = pytest.mark.browser
 MEMBER_PAGES = [
     "/{lang}/account/",
     "/{lang}/account/gegevens/",
+    "/{lang}/account/wat-je-deed/prikbord/",
     "/{lang}/account/verwijderen/",
     "/{lang}/huiskamer/",
     "/{lang}/huiskamer/gesprekken/",
