@@ -1,5 +1,6 @@
 """gunicorn settings for `make serve` and production; each can be overridden on the command line."""
 
+import gc
 import multiprocessing
 import os
 
@@ -23,6 +24,7 @@ max_requests_jitter = 5000
 # The site is loaded once, before the workers are forked: they share its memory until they
 # write to it, a replaced worker starts at once, and an error in the code stops the start.
 preload_app = True
+
 accesslog = "-"
 
 
@@ -45,3 +47,11 @@ logger_class = SiteLogger
 # gunicorn 27 opens a control socket in the home folder by default; two servers on one
 # machine would fight over it.
 control_socket_disable = True
+
+
+def pre_fork(server, worker):
+    """What the master loaded before forking (Django, Wagtail, the site's code) stays for good,
+    so the workers' garbage collector need not walk it: a full collection then takes about
+    10 ms instead of over 100 ms, in the middle of some request. It also keeps those pages of
+    memory shared with the master instead of copied."""
+    gc.freeze()
