@@ -3,10 +3,10 @@
 Runs inside scripts/with-postgres (a throw-away PostgreSQL cluster; DATABASE_URL points at it):
 migrates, loads a demo of realistic size (`load_demo --centres 3 --items 1000`: three centres,
 each with a thousand articles and cards, two hundred activities, five thousand messages),
-collects the static files, starts gunicorn with the production settings, warms every page up
-and puts each under load with wrk (2 threads, 10 connections): anonymous visitors (the page
-cache), a logged-in member (uncached), an extra centre by its host name, and a static file
-served by the same gunicorn as the ceiling.
+collects the static files, starts gunicorn with the production settings, and warms each page
+up right before it puts it under load with wrk (2 threads, 10 connections): anonymous visitors
+(the page cache), a logged-in member (uncached), an extra centre by its host name, and a static
+file served by the same gunicorn as the ceiling.
 
 Per page it reports requests per second, p50 and p99 latency, the ratio to the static file,
 errors, database queries (counted in this process with the test client against the same
@@ -348,7 +348,10 @@ def wrk(port, target, cookie, seconds):
 
 
 def measure(port, all_targets, cookie):
-    """Status and size first (any answer but 200 stops the bench), a warm-up, then the load."""
+    """Status and size of every page first (any answer but 200 stops the bench); then per page
+    a warm-up right before its load. Right before: shared parts of pages expire after
+    PAGE_CACHE_SECONDS, and a warm-up minutes earlier would time each worker's first remake
+    of them (once a minute under real load) as if it were part of every ten seconds."""
     results = []
     for target in all_targets:
         sent_cookie = cookie if target.kind == MEMBER_PAGE else None
@@ -366,8 +369,8 @@ def measure(port, all_targets, cookie):
                 gzip_bytes=len(gzip.compress(body, GZIP_LEVEL)),
             )
         )
-        wrk(port, target, cookie, WARM_UP_SECONDS)
     for target, result in zip(all_targets, results, strict=True):
+        wrk(port, target, cookie, WARM_UP_SECONDS)
         say(f"load on {result.name} ({result.url}) for {SECONDS} s")
         for name, value in parse_wrk(wrk(port, target, cookie, SECONDS)).items():
             setattr(result, name, value)
