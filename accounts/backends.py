@@ -1,9 +1,10 @@
 import secrets
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Group, Permission
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import transaction
 
 PERMISSIONS_GENERATION_KEY = "permissions:generation"
@@ -34,29 +35,36 @@ class EmailOrUsernameBackend(ModelBackend):
         return None
 
     def get_all_permissions(self, user_obj, obj=None):
-        """Django's answer, kept in the cache shared by all server processes until any user,
-        group or permission changes: most pages ask, and asking the database costs two
-        queries a request."""
+        """Django's answer, kept beside the sessions (shared by all server processes) until
+        any user, group or permission changes: most pages ask, and asking the database costs
+        two queries a request."""
         if obj is not None or not user_obj.is_active or user_obj.is_anonymous:
             return super().get_all_permissions(user_obj, obj)
         if not hasattr(user_obj, "_perm_cache"):
             key = f"permissions:{user_obj.pk}:{permissions_generation()}"
-            permissions = cache.get(key)
+            permissions = members_cache().get(key)
             if permissions is None:
                 permissions = super().get_all_permissions(user_obj)
-                cache.set(key, permissions)
+                members_cache().set(key, permissions)
             user_obj._perm_cache = permissions
         return user_obj._perm_cache
 
 
+def members_cache():
+    """The sessions' cache: what logged-in visitors' pages need about them. Not the default
+    cache, where a key per member could push out rate-limit counters. A lost key only means
+    asking the database again."""
+    return caches[settings.SESSION_CACHE_ALIAS]
+
+
 def permissions_generation():
-    return cache.get(PERMISSIONS_GENERATION_KEY) or new_permissions_generation()
+    return members_cache().get(PERMISSIONS_GENERATION_KEY) or new_permissions_generation()
 
 
 def new_permissions_generation():
     """Forget every user's remembered permissions, in every process."""
     generation = secrets.token_hex(8)
-    cache.set(PERMISSIONS_GENERATION_KEY, generation, timeout=None)
+    members_cache().set(PERMISSIONS_GENERATION_KEY, generation, timeout=None)
     return generation
 
 

@@ -224,12 +224,13 @@ CACHES = {
         "TIMEOUT": int(os.environ.get("PAGE_CACHE_SECONDS", "60")),
         "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_ENTRIES", "2000"))},
     },
-    # Logged-in visitors' sessions (SESSION_ENGINE below): kept in the database, read from
-    # here, so a member's page does not ask the database who they are.
+    # Logged-in visitors' sessions (SESSION_ENGINE below) and permissions: kept in the
+    # database, read from here, so a member's page does not ask the database who they are.
+    # A session pushed out is read from the database again. Every write lists the folder.
     "sessions": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": VAR_DIR / "cache" / "sessions",
-        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("SESSION_CACHE_ENTRIES", "20000"))},
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("SESSION_CACHE_ENTRIES", "2000"))},
     },
     # The parts of pages every visitor shares, members included (home.page_cache.remembered
     # and {% cache %}): in each worker's own memory, since a member's page needs several of
