@@ -21,7 +21,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.images.models import Image as WagtailImage
-from wagtail.models import Locale, Orderable, Page, TranslatableMixin
+from wagtail.models import Locale, Orderable, Page, PageViewRestriction, TranslatableMixin
 from wagtail.models.workflows import AbstractGroupApprovalTask
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -91,6 +91,15 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    # Set on a page that routing remembered (home.page_cache.route) when none of its view
+    # restrictions, nor its ancestors', apply: Wagtail need not ask again while it is served.
+    has_no_view_restrictions = False
+
+    def get_view_restrictions(self):
+        if self.has_no_view_restrictions:
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def get_meta_description(self):
         return self.search_description or self.intro

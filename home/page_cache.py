@@ -31,7 +31,7 @@ from django.utils import translation
 from django.utils.cache import cc_delim_re, get_conditional_response, set_response_etag
 
 from wagtail.images.models import AbstractRendition
-from wagtail.models import Site
+from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .display import display_choices
@@ -249,12 +249,22 @@ class AnonymousPageCacheMiddleware:
         return response
 
 
-class RememberedSiteMiddleware:
-    """Finds a logged-in visitor's Wagtail site once per content generation and host, not once
-    per request: Wagtail asks the database each time, and every member's page needs the site.
-    Wagtail keeps the site it found on `request._wagtail_site` (see `Site.find_for_request`);
-    this fills it. Without a session the page cache answers most requests, and /healthz must
-    not depend on the site.
+class RememberedRoutingMiddleware:
+    """Finds a logged-in visitor's Wagtail site, and for every visitor the page a path leads
+    to, once per content generation, host and language, not once per request: Wagtail asks the
+    database for both each time (the site, then the locale, each page on the path, its
+    ancestors and their view restrictions: five to seven queries), and every member's page
+    needs them.
+
+    Wagtail keeps what it found on the request, `request._wagtail_site` (see
+    `Site.find_for_request`) and `request._wagtail_route_for_request` (see
+    `Page.route_for_request`); this fills them. The page comes out of the cache as a fresh
+    copy for each request, knowing whether view restrictions apply to it
+    (`BasePage.get_view_restrictions`). Only routes that lead somewhere are kept; a remembered
+    route does not set `request.routable_resolver_match`, which nothing here reads.
+
+    The site only with a session cookie: without one the page cache answers most requests, and
+    /healthz must not depend on the site.
     """
 
     def __init__(self, get_response):
@@ -266,3 +276,19 @@ class RememberedSiteMiddleware:
                 request, f"site:{request.get_port()}", lambda: Site.find_for_request(request)
             )
         return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.resolver_match.url_name == "wagtail_serve":
+            (path,) = view_args  # wagtail.views.serve(request, path)
+            request._wagtail_route_for_request = remembered(
+                request, f"route:{request.get_port()}:{path}", lambda: route(request, path)
+            )
+
+
+def route(request, path):
+    """Wagtail's route to the page at `path`, the page knowing its view restrictions."""
+    route_result = Page.route_for_request(request, path)
+    if route_result is not None:
+        page = route_result[0]
+        page.has_no_view_restrictions = not page.get_view_restrictions().exists()
+    return route_result

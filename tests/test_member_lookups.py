@@ -1,6 +1,7 @@
-"""What every member's page needs (who they are, which centre, what they may do) comes from
-caches rather than from the database on every visit, and a change to any of it counts at once:
-a role taken away is gone on the next page, in every server process."""
+"""What every member's page needs (who they are, which centre, which page the address leads
+to, what they may do) comes from caches rather than from the database on every visit, and a
+change to any of it counts at once: a role taken away is gone on the next page, a page made
+private or taken offline is closed on the next visit, in every server process."""
 
 import pytest
 
@@ -12,7 +13,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from wagtail.models import PageViewRestriction
+
 from accounts.factories import UserFactory
+from home.models import HelpPage
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
@@ -41,6 +45,43 @@ def test_a_members_next_page_asks_the_database_nothing_it_already_knows(path):
     assert "django_session" not in asked
     assert "wagtailcore_site" not in asked
     assert "auth_permission" not in asked
+    # Wagtail's routing: the language, each page on the path, their view restrictions.
+    assert "wagtailcore_locale" not in asked
+    assert "wagtailcore_pageviewrestriction" not in asked
+    assert "wagtailcore_page" not in asked
+
+
+def help_page_for(client):
+    return client.get(HelpPage.objects.get(locale__language_code="nl").url)
+
+
+def test_a_page_made_private_is_closed_to_a_member_on_her_next_visit():
+    aylin = member(User.objects.get(username="aylin"))
+    assert help_page_for(aylin).status_code == 200
+    help_page = HelpPage.objects.get(locale__language_code="nl")
+
+    restriction = PageViewRestriction.objects.create(
+        page=help_page, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.add(Group.objects.get(name="Medewerkers"))
+
+    closed = help_page_for(aylin)
+    assert closed.status_code == 302 and "login" in closed["Location"]
+    assert help_page_for(member(User.objects.get(username="medewerker"))).status_code == 200
+
+    restriction.delete()
+    assert help_page_for(aylin).status_code == 200
+
+
+def test_a_page_taken_offline_is_gone_for_a_member_on_her_next_visit():
+    aylin = member(User.objects.get(username="aylin"))
+    help_page = HelpPage.objects.get(locale__language_code="nl")
+    address = help_page.url
+    assert aylin.get(address).status_code == 200
+
+    help_page.unpublish()
+
+    assert aylin.get(address).status_code == 404
 
 
 def test_staff_whose_role_loses_a_permission_lose_the_inbox_at_once():

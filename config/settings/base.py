@@ -82,8 +82,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the session: a cached page for an anonymous visitor costs about a static file.
     "home.page_cache.AnonymousPageCacheMiddleware",
-    # Behind it: a cached page needs no site.
-    "home.page_cache.RememberedSiteMiddleware",
+    # Behind it: a cached page needs no site and no route.
+    "home.page_cache.RememberedRoutingMiddleware",
     # Inside the page cache, so a cached page keeps the policy (style hash) made with it.
     "home.security.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
