@@ -4,7 +4,7 @@ their pieces."""
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import F, Q
+from django.db.models import F
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -74,23 +74,31 @@ def status_of(article):
 
 
 def _written_by(user):
-    articles = ArticlePage.objects.filter(Q(author=user) | Q(owner=user))
-    return Page.objects.filter(pk__in=articles.values("pk"))
+    """The pages of the pieces someone wrote or started. Found by two lookups joined by UNION,
+    each on its own index (one OR across the article and page tables reads every page), then
+    by their keys: the planner would read every page to join the union back."""
+    by_author = ArticlePage.objects.filter(author=user).order_by().values_list("pk", flat=True)
+    by_owner = ArticlePage.objects.filter(owner=user).order_by().values_list("pk", flat=True)
+    return Page.objects.filter(pk__in=list(by_author.union(by_owner)))
 
 
-def own_articles(user):
-    """The pieces someone writes, newest first, in a fixed number of queries.
+def _with_statuses(pages):
+    """Pages with what `status_of` needs, newest first, in a fixed number of queries.
 
     As plain pages: Wagtail prefetches workflow states through a relation that only works on
     the base page model (a Django limitation with multi-table inheritance).
     """
     return (
-        _written_by(user)
-        .select_related("locale")
+        pages.select_related("locale")
         .prefetch_workflow_states()
         .annotate_approved_schedule()
         .order_by(F("latest_revision_created_at").desc(nulls_last=True), "-pk")
     )
+
+
+def own_articles(user):
+    """The pieces someone writes, newest first, with their statuses."""
+    return _with_statuses(_written_by(user))
 
 
 def statuses_of(user, limit=None):
@@ -107,7 +115,7 @@ def statuses_of(user, limit=None):
     languages = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
     order = list(languages)
     by_language = sorted(versions, key=lambda version: order.index(version[2]))
-    articles = own_articles(user).filter(pk__in=originals.values())[:limit]
+    articles = _with_statuses(Page.objects.filter(pk__in=originals.values()))[:limit]
     return [
         (
             article,
