@@ -75,33 +75,34 @@ class HuiskamerPage(RoutablePageMixin, BasePage):
         from .conversations import moderates, why_cannot_write
         from .forms import MessageForm
         from .presence import staff_here
+        from .shown_messages import shown_messages
 
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
         site = Site.find_for_request(request)
         room = Conversation.living_room(site)
-        recent = room.visible_messages().prefetch_related(
-            "author__staff_profile__photo__renditions"
-        )
-        shown = list(recent.order_by("-created_at", "-pk")[: self.SHOWN_MESSAGES])[::-1]
+        is_moderator = moderates(request.user, room.site_id)
+        is_open = self.is_open_at(now)
+        shown = []
+        if request.user.is_authenticated:
+            newest = room.messages.order_by("-created_at", "-pk")[: self.SHOWN_MESSAGES]
+            shown = shown_messages(request, room, newest, is_moderator=is_moderator)[::-1]
         context.update(
             {
                 "room": room,
                 "room_messages": shown,
-                "last_id": shown[-1].pk if shown else 0,
+                "last_id": shown[-1]["id"] if shown else 0,
                 "form": form or MessageForm(),
                 "cannot_write": why_cannot_write(request.user, room),
-                "is_moderator": moderates(request.user, room.site_id),
+                "is_moderator": is_moderator,
                 # Saying "I am here" is a saved change; schedules move on within the TIMEOUT.
                 "staff_here": remembered(request, "staff-here", lambda: staff_here(now, site)),
-                "is_open": self.is_open_at(now),
-                "next_opening": None if self.is_open_at(now) else self.next_opening_after(now),
+                "is_open": is_open,
+                "next_opening": None if is_open else self.next_opening_after(now),
             }
         )
-        if request.user.is_authenticated:
-            Participant.objects.filter(conversation=room, user=request.user).update(
-                last_read_at=now
-            )
+        # No "read up to" is written: unread messages are counted in one's own conversations
+        # only (conversations.unread_count), never in the living room.
         return context
 
     @path("schrijf/")
@@ -214,11 +215,6 @@ class Conversation(models.Model):
             if participant.user_id != user.pk:
                 return participant.user
         return None
-
-    def visible_messages(self):
-        return self.messages.select_related("author", "author__staff_profile__photo").order_by(
-            "created_at", "pk"
-        )
 
 
 class Participant(models.Model):

@@ -9,7 +9,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -33,6 +32,7 @@ from .models import (
     Participant,
     StaffPresence,
 )
+from .shown_messages import shown_messages
 
 User = get_user_model()
 # Per member: questions to staff (each e-mails them) and reports; and the buttons, enough for
@@ -63,12 +63,6 @@ def _back(request, fallback):
     return fallback
 
 
-def _messages(conversation):
-    return conversation.visible_messages().prefetch_related(
-        "author__staff_profile__photo__renditions"
-    )
-
-
 @login_required
 def conversations(request):
     mine = (
@@ -91,12 +85,15 @@ def conversation(request, pk):
         if form is None:
             return redirect(f"{request.path}#latest")
     rules.mark_read(conversation, request.user)
-    shown = list(_messages(conversation))
+    is_moderator = rules.moderates(request.user, conversation.site_id)
+    shown = shown_messages(
+        request, conversation, conversation.messages.all(), is_moderator=is_moderator
+    )
     context = {
         "conversation": conversation,
         "conversation_messages": shown,
-        "last_id": shown[-1].pk if shown else 0,
-        "is_moderator": rules.moderates(request.user, conversation.site_id),
+        "last_id": shown[-1]["id"] if shown else 0,
+        "is_moderator": is_moderator,
     }
     context.update(
         {
@@ -124,22 +121,10 @@ def poll(request, pk):
         after = int(request.GET.get("na", "0"))
     except ValueError:
         after = 0
-    new = _messages(conversation).filter(pk__gt=after)[:50]
+    new = conversation.messages.filter(pk__gt=after)[:50]
     rules.mark_read(conversation, request.user)
-    context = {
-        "conversation": conversation,
-        "is_moderator": rules.moderates(request.user, conversation.site_id),
-        "user": request.user,
-    }
-    html = [
-        {
-            "id": message.pk,
-            "html": render_to_string(
-                "huiskamer/includes/message.html", {**context, "message": message}, request=request
-            ),
-        }
-        for message in new
-    ]
+    is_moderator = rules.moderates(request.user, conversation.site_id)
+    html = shown_messages(request, conversation, new, is_moderator=is_moderator)
     return JsonResponse({"messages": html, "last": html[-1]["id"] if html else after})
 
 

@@ -3,7 +3,7 @@ the home page's sections, other people's messages, a page of cards) are made onc
 generation and kept in each worker's memory. A change shows at once, and nobody ever sees
 what belongs to somebody else: their own messages and cards, or a moderator's buttons."""
 
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 import pytest
 from bs4 import BeautifulSoup
@@ -11,6 +11,7 @@ from freezegun import freeze_time
 
 from django.contrib.auth import get_user_model
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from wagtail.models import Site
@@ -42,11 +43,12 @@ def message_with(page, text):
     return next(found.find_parent("li") for found in texts if found.text == text)
 
 
-# Queries of a member's second visit, against 55, 54 and 34 for the first (the budgets in
-# tests/test_query_budgets.py): the user, unread messages, Wagtail's routing, and what is the
-# member's own (sign-ups today, the living room's newest messages). Session, site and
-# permissions come from caches (tests/test_member_lookups.py).
-SECOND_VISIT_BUDGETS = {"/nl/": 6, "/nl/huiskamer/": 15, "/nl/prikbord/": 9}
+# Queries of a member's second visit, against 55, 54, 34 and 38 for the first (the budgets in
+# tests/test_query_budgets.py): the user, unread messages, and what is the member's own
+# (sign-ups for today's activities, if there are any; in the living room her own messages
+# and whether she may write). Session, site, Wagtail's routing and permissions come from
+# caches (tests/test_member_lookups.py), and so does what she did on the site.
+SECOND_VISIT_BUDGETS = {"/nl/": 3, "/nl/huiskamer/": 9, "/nl/prikbord/": 3, "/nl/account/": 3}
 
 
 @pytest.mark.parametrize("path", SECOND_VISIT_BUDGETS)
@@ -100,6 +102,68 @@ def test_each_member_sees_their_own_message_as_theirs_and_others_as_someone_else
         assert ("chat-message--mine" in message["class"]) is is_marek
         assert (message.find("button", string="Verwijderen") is not None) is is_marek
         assert (message.find("a", string="Melden") is None) is is_marek
+
+
+def test_new_messages_come_as_the_page_shows_them_and_lead_back_to_the_room():
+    room = Conversation.living_room(Site.objects.get(is_default_site=True))
+    seen = room.messages.order_by("pk").last()
+    message = Message.objects.create(
+        conversation=room, author=User.objects.get(username="marek"), text="Koffie?", language="nl"
+    )
+    aylin = member("aylin")
+    on_the_page = message_with(soup(aylin.get("/nl/huiskamer/")), "Koffie?")
+
+    polled = aylin.get(reverse("huiskamer:poll", args=[room.pk]), {"na": seen.pk if seen else 0})
+
+    new = BeautifulSoup(polled.json()["messages"][-1]["html"], "html.parser").li
+    assert str(new) == str(on_the_page)
+    report = new.find("a", string="Melden")["href"]
+    assert report == reverse("huiskamer:report_message", args=[message.pk])  # not the poll's
+
+
+def test_a_message_staff_hide_is_hidden_for_every_member_at_once():
+    room = Conversation.living_room(Site.objects.get(is_default_site=True))
+    message = Message.objects.create(
+        conversation=room, author=User.objects.get(username="marek"), text="Iets onaardigs"
+    )
+    aylin = member("aylin")
+    assert message_with(soup(aylin.get("/nl/huiskamer/")), "Iets onaardigs")
+
+    member("medewerker").post(reverse("huiskamer:hide_message", args=[message.pk]))
+
+    shown = soup(aylin.get("/nl/huiskamer/")).find(id=f"message-{message.pk}")
+    assert "Iets onaardigs" not in shown.text
+    assert "Een medewerker heeft dit bericht verborgen." in shown.text
+
+
+def test_what_a_member_did_is_kept_for_her_alone_and_a_new_sign_up_shows_at_once():
+    agenda = AgendaIndexPage.objects.get(locale__language_code="nl")
+    aylin = User.objects.get(username="aylin")
+
+    def sign_up_for(title):
+        day = timezone.localdate() + timedelta(days=3)
+        activity = ActivityPageFactory(
+            parent=agenda, title=title, starts_on=day, recurrence=weekly(day.weekday())
+        )
+        occurrence = OccurrenceFactory(
+            activity_key=activity.translation_key,
+            starts_at=datetime.combine(day, time(15), tzinfo=CENTRE_ZONE),
+            title=title,
+        )
+        SignUp.objects.create(occurrence=occurrence, user=aylin, name=aylin.display_name)
+
+    def what_she_did(username):
+        page = soup(member(username).get(reverse("accounts:my_account")))
+        return page.find(id="contributions-heading").find_parent("section").text
+
+    sign_up_for("Breien om drie")
+    assert "Breien om drie" in what_she_did("aylin")
+    assert "Breien om drie" not in what_she_did("marek")
+
+    sign_up_for("Koffie-uur")
+    now_shown = what_she_did("aylin")
+    assert "Breien om drie" in now_shown and "Koffie-uur" in now_shown
+    assert "Koffie-uur" not in what_she_did("marek")
 
 
 def test_a_moderator_gets_her_buttons_after_members_have_read_the_room():
