@@ -197,10 +197,24 @@ def too_many_changes_message():
 
 @login_required
 def my_account(request):
+    return render(
+        request,
+        "accounts/my_account.html",
+        {
+            # Gathered only when the page's cache does not have them (see the template).
+            "contribution_groups": partial(newest_contributions, request.user),
+            "memberships": request.user.partner_memberships.select_related("organisation"),
+            "refers_residents": referring_organisations(request.user).exists(),
+        },
+    )
+
+
+def newest_contributions(user):
+    """Per kind of contribution, the newest few, and whether there are more."""
     groups = []
     for source in sources():
         # One more than shown tells whether there is more to see on the kind's own page.
-        items = source.contributions(request.user, limit=NEWEST_CONTRIBUTIONS + 1)
+        items = source.contributions(user, limit=NEWEST_CONTRIBUTIONS + 1)
         if items:
             groups.append(
                 {
@@ -209,15 +223,7 @@ def my_account(request):
                     "more": len(items) > NEWEST_CONTRIBUTIONS,
                 }
             )
-    return render(
-        request,
-        "accounts/my_account.html",
-        {
-            "contribution_groups": groups,
-            "memberships": request.user.partner_memberships.select_related("organisation"),
-            "refers_residents": referring_organisations(request.user).exists(),
-        },
-    )
+    return groups
 
 
 @login_required
