@@ -65,12 +65,6 @@ class HuiskamerPage(RoutablePageMixin, BasePage):
         home = site.root_page.localized
         return cls.objects.live().filter(locale=home.locale).descendant_of(home).first()
 
-    def is_open_at(self, moment):
-        return self.opening_hours is not None and self.opening_hours.is_open_at(moment)
-
-    def next_opening_after(self, moment):
-        return self.opening_hours.next_opening_after(moment) if self.opening_hours else None
-
     def get_context(self, request, *args, form=None, **kwargs):
         from .conversations import moderates, why_cannot_write
         from .forms import MessageForm
@@ -80,9 +74,11 @@ class HuiskamerPage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
         site = Site.find_for_request(request)
-        room = Conversation.living_room(site)
+        # Both change only by a saved change (a new message is one), like the page itself.
+        room = remembered(request, "living-room", lambda: Conversation.living_room(site))
+        hours = remembered(request, f"opening-hours:{self.pk}", lambda: self.opening_hours)
         is_moderator = moderates(request.user, room.site_id)
-        is_open = self.is_open_at(now)
+        is_open = hours is not None and hours.is_open_at(now)
         shown = []
         if request.user.is_authenticated:
             newest = room.messages.order_by("-created_at", "-pk")[: self.SHOWN_MESSAGES]
@@ -98,7 +94,7 @@ class HuiskamerPage(RoutablePageMixin, BasePage):
                 # Saying "I am here" is a saved change; schedules move on within the TIMEOUT.
                 "staff_here": remembered(request, "staff-here", lambda: staff_here(now, site)),
                 "is_open": is_open,
-                "next_opening": None if is_open else self.next_opening_after(now),
+                "next_opening": hours.next_opening_after(now) if hours and not is_open else None,
             }
         )
         # No "read up to" is written: unread messages are counted in one's own conversations

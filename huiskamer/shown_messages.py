@@ -1,11 +1,11 @@
 """Messages as the conversation pages and the live updates show them: ready HTML.
 
-Other people's messages look the same to every member who does not moderate, so their HTML is
-kept per message, language and content generation in each worker's fragments cache (a hidden,
-deleted or edited message, a new name or a new face is a saved change, which starts a new
-generation). Only the messages not kept are loaded whole, with their authors and faces. One's
-own messages carry a CSRF token (to delete them) and a moderator sees forms on every message:
-those are made each time.
+A message looks the same to every member who does not moderate, apart from its author, who
+gets a delete button instead of "Report". Both versions are kept per message, language and
+content generation in each worker's fragments cache (a hidden, deleted or edited message, a
+new name or a new face is a saved change, which starts a new generation). Only the messages
+not kept are loaded whole, with their authors and faces. A moderator sees forms on every
+message: those are made each time.
 """
 
 import hashlib
@@ -13,48 +13,58 @@ import hashlib
 from django.middleware.csrf import get_token
 from django.template.loader import get_template
 from django.utils import translation
+from django.utils.safestring import mark_safe
 
 from home.page_cache import fragment_cache, request_generation
 
 from .models import Message
 
 TEMPLATE = "huiskamer/includes/message.html"
+# The author's version holds a form with the visit's CSRF token; it is kept with this in the
+# token's place. A raw "<" is never left in the text of a message (it is escaped), so only the
+# token's place can match.
+TOKEN_PLACE = mark_safe("<csrf-token>")
 
 
 def shown_messages(request, conversation, messages, *, is_moderator):
     """`messages` (this conversation's, in the order shown) as [{"id": pk, "html": ...}]."""
     heads = list(messages.values_list("pk", "author_id"))
-    shared = {} if is_moderator else _shared_keys(request, heads)
-    kept = fragment_cache().get_many(shared.values())
-    loaded = _load_whole([pk for pk, _author in heads if shared.get(pk) not in kept])
+    keys = {} if is_moderator else _keys(request, heads)
+    kept = fragment_cache().get_many(keys.values())
+    loaded = _load_whole([pk for pk, _author in heads if keys.get(pk) not in kept])
     template = get_template(TEMPLATE)
     # Rendered without the request: the context processors would run once per message.
     context = {
         "conversation": conversation,
         "is_moderator": is_moderator,
         "user": request.user,
-        "csrf_token": get_token(request),
+        "csrf_token": TOKEN_PLACE,
     }
+    token = get_token(request)
     shown, made = [], {}
     for pk, _author in heads:
-        key = shared.get(pk)
+        key = keys.get(pk)
         html = kept.get(key)
         if html is None:
             html = template.render({**context, "message": loaded[pk]})
             if key is not None:
                 made[key] = html
-        shown.append({"id": pk, "html": html})
+        # Made by the template; the token is letters and digits.
+        shown.append({"id": pk, "html": mark_safe(html.replace(TOKEN_PLACE, token))})  # noqa: S308
     fragment_cache().set_many(made)
     return shown
 
 
-def _shared_keys(request, heads):
-    """The fragments cache's key of each message that is the same for every member."""
+def _keys(request, heads):
+    """The fragments cache's key of each message: the author's version or everyone else's."""
     parts = (translation.get_language(), request_generation(request))
     return {
-        pk: "message:" + hashlib.sha256("\n".join((str(pk), *parts)).encode()).hexdigest()
+        pk: hashlib.sha256(
+            "\n".join(
+                ("mine" if author_id == request.user.pk else "theirs", str(pk), *parts)
+            ).encode()
+        ).hexdigest()
         for pk, author_id in heads
-        if author_id != request.user.pk
     }
 
 
