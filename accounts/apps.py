@@ -10,7 +10,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
-        from django.db.models.signals import post_save
+        from django.db.models.signals import post_migrate, post_save
 
         from . import personal_data
         from .backends import watch_permission_changes
@@ -19,6 +19,21 @@ class AccountsConfig(AppConfig):
         personal_data.register(SOURCE)
         watch_permission_changes()
         post_save.connect(give_centre_staff_new_home_pages, dispatch_uid="centre_staff_homes")
+        post_migrate.connect(bring_centre_staff_groups_up_to_date, sender=self)
+
+
+def bring_centre_staff_groups_up_to_date(**kwargs):
+    """After an upgrade, every centre's staff group has what `centre_staff_group` gives now
+    (such as rights on the centre's own collection of images instead of on all of them)."""
+    from django.contrib.auth.models import Group
+
+    from wagtail.models import Site
+
+    from .centres import centre_staff_group, centre_staff_group_name
+
+    for site in Site.objects.all():
+        if Group.objects.filter(name=centre_staff_group_name(site)).exists():
+            centre_staff_group(site)
 
 
 def give_centre_staff_new_home_pages(sender, instance, created, raw=False, **kwargs):

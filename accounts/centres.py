@@ -2,7 +2,8 @@
 
 Each centre is a Wagtail `Site` with its own home pages, one per language. Staff of one centre
 are in that centre's staff group: the rights of Medewerkers, but page permissions on that
-centre's home pages only, instead of the whole tree. Wagtail's page permissions are then the one
+centre's home pages only, instead of the whole tree, and rights on that centre's collection of
+images and documents only, instead of all of them. Wagtail's page permissions are then the one
 answer to "whose centre is this": staff look after the centres whose pages they may publish,
 and see and handle only objects (sign-ups, reports, requests, questions, goals) that belong to
 those centres. City-wide staff (the group Medewerkers itself) and superusers look after all.
@@ -16,7 +17,14 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page, Site, Task
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Site,
+    Task,
+)
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .roles import STAFF
@@ -31,17 +39,30 @@ def centre_staff_group_name(site):
     return f"{STAFF} · {site.hostname}"
 
 
+def centre_collection(site):
+    """The centre's own collection of images and documents, named after its host name."""
+    root = Collection.get_first_root_node()
+    return root.get_children().filter(name=site.hostname).first() or root.add_child(
+        name=site.hostname
+    )
+
+
 def centre_staff_group(site):
     """The group that makes someone staff of this centre only, brought up to date.
 
-    It has the Medewerkers' permissions on models, images and documents, their page permissions
-    on this centre's home pages, and approves in the same workflows."""
+    It has the Medewerkers' permissions on models, their permissions on images and documents
+    in this centre's collection only, their page permissions on this centre's home pages, and
+    approves in the same workflows."""
     group, _created = Group.objects.get_or_create(name=centre_staff_group_name(site))
     staff = Group.objects.get(name=STAFF)
     group.permissions.set(staff.permissions.all())
-    for grant in GroupCollectionPermission.objects.filter(group=staff):
+    collection = centre_collection(site)
+    # Earlier versions granted them on the root collection, which holds every centre's media.
+    GroupCollectionPermission.objects.filter(group=group).exclude(collection=collection).delete()
+    staff_grants = GroupCollectionPermission.objects.filter(group=staff)
+    for permission_id in set(staff_grants.values_list("permission_id", flat=True)):
         GroupCollectionPermission.objects.get_or_create(
-            group=group, collection_id=grant.collection_id, permission_id=grant.permission_id
+            group=group, collection=collection, permission_id=permission_id
         )
     page_permissions = set(
         GroupPagePermission.objects.filter(group=staff).values_list("permission_id", flat=True)

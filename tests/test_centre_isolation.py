@@ -7,17 +7,21 @@ request, a question in the huiskamer with a reported message, a goal. `anna` is 
 only, `bert` of B only; neither is in the city-wide group Medewerkers.
 """
 
-from io import StringIO
+from io import BytesIO, StringIO
 
 import pytest
+from PIL import Image
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site, Workflow
 
-from accounts.centres import add_centre_staff
+from accounts.centres import add_centre_staff, centre_collection
 from accounts.factories import OrganisationFactory, UserFactory
 from accounts.models import PartnerMembership, Referral, StaffProfile
 from accounts.schedule import slot
@@ -183,6 +187,36 @@ def test_staff_cannot_edit_or_publish_another_centres_pages(client, anna, b_thin
     activity.refresh_from_db()
     assert activity.title == "Koffie B"
     assert not activity.permissions_for_user(anna).can_edit()
+
+
+def photo_upload(client, title, collection):
+    buffer = BytesIO()
+    Image.new("RGB", (40, 30), "#336699").save(buffer, format="JPEG")
+    upload = SimpleUploadedFile("foto.jpg", buffer.getvalue(), "image/jpeg")
+    data = {"title": title, "description": "Een foto", "collection": collection.pk, "file": upload}
+    return client.post(reverse("wagtailimages:add"), data)
+
+
+def test_staff_keep_images_in_their_own_centres_collection_out_of_reach_of_others(
+    client, anna, bert, centre_b
+):
+    rosa = centre_collection(Site.objects.get(is_default_site=True))
+    bert_client = Client()
+    bert_client.force_login(bert)
+    photo_upload(bert_client, "Foto van B", centre_collection(centre_b))
+    photo = get_image_model().objects.get(title="Foto van B")
+    assert photo.collection == centre_collection(centre_b)
+    photo_upload(bert_client, "Stiekem bij Rosa", rosa)  # B's is the only collection he may use
+    assert get_image_model().objects.get(title="Stiekem bij Rosa").collection != rosa
+
+    client.force_login(anna)
+    assert "Foto van B" not in client.get(reverse("wagtailimages:index")).content.decode()
+    assert "Foto van B" not in client.get(reverse("wagtailimages_chooser:choose")).content.decode()
+    assert client.get(reverse("wagtailimages:edit", args=[photo.pk])).status_code in (302, 403)
+    client.post(reverse("wagtailimages:delete", args=[photo.pk]))
+    assert get_image_model().objects.filter(pk=photo.pk).exists()
+    photo_upload(client, "Foto van Rosa", rosa)
+    assert get_image_model().objects.get(title="Foto van Rosa").collection == rosa
 
 
 def test_the_explorer_shows_only_their_own_centre(client, anna, bert, b_things):
