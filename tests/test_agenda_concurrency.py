@@ -13,8 +13,6 @@ import threading
 from datetime import timedelta
 from pathlib import Path
 
-import pytest
-
 from django.db import connection, connections
 from django.utils import timezone
 
@@ -45,9 +43,8 @@ def last_place_at_once():
 
 
 if connection.vendor == "postgresql":
-    # Real transactions, so the threads see each other's work; the demo is restored after.
-    @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-    def test_simultaneous_sign_ups_for_the_last_place_book_exactly_one():
+    # Real transactions, so the threads see each other's work; on the demo, restored first.
+    def test_simultaneous_sign_ups_for_the_last_place_book_exactly_one(demo_restored):
         last_place_at_once()
 
 else:

@@ -18,6 +18,8 @@ from agenda.models import ActivityCancellation, ActivityPage, AgendaIndexPage
 from agenda.occurrences import CENTRE_ZONE, browser_day, midnight
 from agenda.views import repeat_summary
 
+# Even an activity that is not saved asks the database for its content type.
+pytestmark = pytest.mark.django_db
 SUNDAY, MONDAY, TUESDAY, THURSDAY = 6, 0, 1, 3
 
 
@@ -217,7 +219,6 @@ def test_the_repeat_summary_in_the_visitors_language(rules, summary):
         assert repeat_summary(page) == summary
 
 
-@pytest.mark.django_db
 def test_a_cancellation_entered_in_one_language_cancels_the_date_in_every_language():
     index = AgendaIndexPage.objects.get(locale__language_code="nl")
     yoga = ActivityPage.objects.child_of(index).get(slug="stoelyoga")
@@ -233,7 +234,6 @@ def test_a_cancellation_entered_in_one_language_cancels_the_date_in_every_langua
     assert dates[0].cancellation.reason != cancelled.reason
 
 
-@pytest.mark.django_db
 def test_a_saved_activity_reads_its_recurrence_back_the_same():
     page = ActivityPageFactory(
         parent=AgendaIndexPage.objects.get(locale__language_code="nl"),

@@ -2,7 +2,7 @@
 
 They are never skipped: without Chromium they fail and say how to install it. The live server
 answers from its own thread, so each test runs in real transactions; afterwards the database is
-emptied and the demo centre restored from the snapshot taken in tests/conftest.py.
+emptied, and the next test gets the demo centre back from the snapshot (tests/conftest.py).
 """
 
 import os
@@ -35,7 +35,7 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture
-def site_url(live_server, django_db_serialized_rollback):
+def site_url(live_server, demo_restored):
     """The live server's address, serving the demo centre."""
     return live_server.url
 

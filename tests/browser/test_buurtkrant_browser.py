@@ -57,8 +57,10 @@ def test_a_piece_goes_from_the_editor_through_approval_to_the_index(
     # Draftail keeps the text in a hidden field a moment later; wait for it, as a person would.
     expect(page.locator("input[name='body-0-value']")).to_have_value(re.compile("spelletjes"))
     page.get_by_label("Samen").check()
-    # Henk saves his draft (Wagtail may also have saved it by itself meanwhile: either way he
-    # edits that draft from now on).
+    # Wagtail saves the new draft by itself while he writes; from then on the form edits that
+    # draft. Saving in the very moment it first does so would make a second one.
+    autosave = page.locator("#w-autosave-indicator")
+    expect(autosave).to_have_attribute("data-w-autosave-state-value", "saved", timeout=10_000)
     page.click("footer button.action-save")
     expect(page).to_have_url(re.compile(r"/admin/pages/\d+/edit/$"), timeout=10_000)
     page.locator("footer [data-w-dropdown-target=toggle]").last.click()
