@@ -114,7 +114,8 @@ def remembered(request, name, make):
     value = fragment_cache().get(key)
     if value is None:
         value = make()
-        fragment_cache().set(key, value)
+        if value is not None:  # nothing to keep, and a cache cannot tell it from a miss
+            fragment_cache().set(key, value)
     return value
 
 
