@@ -25,25 +25,22 @@ class AccountsConfig(AppConfig):
 def bring_centre_staff_groups_up_to_date(**kwargs):
     """After an upgrade, every centre's staff group has what `centre_staff_group` gives now
     (such as rights on the centre's own collection of images instead of on all of them)."""
-    from django.contrib.auth.models import Group
-
     from wagtail.models import Site
 
-    from .centres import centre_staff_group, centre_staff_group_name
+    from .centres import update_centre_staff_groups
 
-    for site in Site.objects.all():
-        if Group.objects.filter(name=centre_staff_group_name(site)).exists():
-            centre_staff_group(site)
+    update_centre_staff_groups(Site.objects.all())
 
 
 def give_centre_staff_new_home_pages(sender, instance, created, raw=False, **kwargs):
     """A centre's home page in a new language is that centre's staff's to look after too."""
-    from wagtail.models import Page
+    from wagtail.models import Page, Site
 
     from .centres import update_centre_staff_groups
 
     if created and not raw and isinstance(instance, Page) and instance.depth == 2:
-        update_centre_staff_groups(instance)
+        translations = Site.objects.filter(root_page__translation_key=instance.translation_key)
+        update_centre_staff_groups(translations)
 
 
 class AccountsUsersConfig(WagtailUsersAppConfig):

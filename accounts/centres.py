@@ -21,7 +21,6 @@ from wagtail.models import (
     Collection,
     GroupCollectionPermission,
     GroupPagePermission,
-    Page,
     Site,
     Task,
 )
@@ -83,12 +82,9 @@ def add_centre_staff(user, site):
     user.groups.add(centre_staff_group(site))
 
 
-def update_centre_staff_groups(page):
-    """A home page got a new language: give that centre's staff group rights on it too."""
-    if page.depth != 2:
-        return
-    homes = Page.objects.filter(translation_key=page.translation_key)
-    for site in Site.objects.filter(root_page__in=homes):
+def update_centre_staff_groups(sites):
+    """Bring the staff groups these centres have (not every centre has one) up to date."""
+    for site in sites:
         if Group.objects.filter(name=centre_staff_group_name(site)).exists():
             centre_staff_group(site)
 
