@@ -3,7 +3,9 @@ from datetime import date, datetime, time, timedelta
 import django_filters
 
 from django import forms
+from django.templatetags.static import static
 from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.timezone import localdate, make_aware, now
 from django.utils.translation import gettext_lazy as _
 
@@ -144,3 +146,12 @@ class RequestSubmissionViewSet(CentreScopedViewSet, ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_request_viewset():
     return RequestSubmissionViewSet("requests")
+
+
+@hooks.register("insert_editor_js")
+def save_after_first_autosave_script():
+    """Keeps a "Save" pressed during Wagtail's first autosave of a new page from making a second
+    page (see the script)."""
+    return format_html(
+        '<script src="{}" defer></script>', static("home/admin/save-after-first-autosave.js")
+    )
