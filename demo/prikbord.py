@@ -195,14 +195,14 @@ def _drawn_bicycle():
     return ImageFile(buffer, name="prikbord-fiets.png")
 
 
-def _photo():
+def _photo(site):
     from wagtail.images import get_image_model
 
     return get_image_model().objects.create(
         title="Fiets",
         description=PHOTO_ALT_TEXT,
         file=_drawn_bicycle(),
-        collection=prikbord_collection(),
+        collection=prikbord_collection(site),
     )
 
 
@@ -274,9 +274,9 @@ def _cards(boards):
             "text": text,
             "valid_until": timezone.localdate() + timedelta(days=28 - days_ago),
         }
-        if title == PHOTO_CARD:
-            fields.update(photo=_photo(), photo_alt_text=PHOTO_ALT_TEXT)
         board, poster = boards[language], users[username]
+        if title == PHOTO_CARD:
+            fields.update(photo=_photo(board.get_site()), photo_alt_text=PHOTO_ALT_TEXT)
         if state == "waiting":
             # Demo cards are no news: nobody gets an e-mail about them.
             with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):

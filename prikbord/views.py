@@ -21,6 +21,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from wagtail.models import Site
+
 from accounts.decorators import take_part_required
 
 from . import moderation
@@ -97,6 +99,10 @@ def _remembered_photo(request, key):
     return photos_of(request.user).filter(pk=photo_id).first() if photo_id else None
 
 
+def _store_photo(request, upload, title, description):
+    return store_photo(upload, request.user, title, description, Site.find_for_request(request))
+
+
 def _bind_photo_form(request, form_class, key, current_photo, title, **kwargs):
     kept = _remembered_photo(request, key) or current_photo
     if request.method != "POST":
@@ -108,7 +114,7 @@ def _bind_photo_form(request, form_class, key, current_photo, title, **kwargs):
         form.add_error("photo", _("You sent many photos in the last hour. Try again later."))
         return form
     alt_text = form.cleaned_data.get("photo_alt_text") or title
-    photo = store_photo(form.cleaned_data["photo"], request.user, title, alt_text)
+    photo = _store_photo(request, form.cleaned_data["photo"], title, alt_text)
     request.session[key] = photo.pk
     return form_class(request.POST, kept=photo, **kwargs)
 
@@ -119,7 +125,7 @@ def _chosen_photo(request, form, key, title):
     remembered = _remembered_photo(request, key)
     request.session.pop(key, None)
     if data.get("photo"):
-        return store_photo(data["photo"], request.user, title, data["photo_alt_text"])
+        return _store_photo(request, data["photo"], title, data["photo_alt_text"])
     if data.get("remove_photo") or form.kept is None:
         if remembered is not None:
             remembered.delete()

@@ -14,12 +14,13 @@ from PIL import Image
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.core.management.sql import emit_post_migrate_signal
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, Site, Workflow
+from wagtail.models import Collection, Locale, Page, Site, Workflow
 
 from accounts.centres import add_centre_staff, centre_collection
 from accounts.factories import OrganisationFactory, UserFactory
@@ -31,12 +32,14 @@ from agenda.factories import (
     OccurrenceFactory,
     SignUpFactory,
 )
+from buurtkrant.factories import PhotoFactory
 from doelen.models import Figure, Goal
 from home.factories import HomePageFactory
 from home.models import PartnersPage, RequestFormPage, RequestSubmission, TeamPage
 from huiskamer.models import Conversation, Message, MessageReport
 from prikbord.factories import PrikbordItemPageFactory, PrikbordPageFactory, ResidentFactory
 from prikbord.models import CardReport
+from prikbord.photos import store_photo
 
 B_HOST = "centrum-b.localhost"
 
@@ -217,6 +220,33 @@ def test_staff_keep_images_in_their_own_centres_collection_out_of_reach_of_other
     assert get_image_model().objects.filter(pk=photo.pk).exists()
     photo_upload(client, "Foto van Rosa", rosa)
     assert get_image_model().objects.get(title="Foto van Rosa").collection == rosa
+
+
+def test_a_card_photo_goes_to_its_centres_collection_where_only_that_centres_staff_see_it(
+    client, anna, bert, centre_b
+):
+    buffer = BytesIO()
+    Image.new("RGB", (40, 30), "#993366").save(buffer, format="JPEG")
+    photo = store_photo(buffer, ResidentFactory(), "Fiets van B", "Een fiets", centre_b)
+
+    assert photo.collection.get_parent() == centre_collection(centre_b)
+    client.force_login(bert)
+    assert "Fiets van B" in client.get(reverse("wagtailimages:index")).content.decode()
+    client.force_login(anna)
+    assert "Fiets van B" not in client.get(reverse("wagtailimages:index")).content.decode()
+
+
+def test_card_photos_from_before_the_upgrade_move_to_their_centres_collection(b_things):
+    card = b_things["card"]
+    older = Collection.get_first_root_node().add_child(name="Prikbord")
+    card.photo = PhotoFactory(collection=older)
+    card.save()
+
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
+
+    card.photo.refresh_from_db()
+    assert card.photo.collection.name == "Prikbord"
+    assert card.photo.collection.get_parent() == centre_collection(card.get_site())
 
 
 def test_the_explorer_shows_only_their_own_centre(client, anna, bert, b_things):

@@ -341,7 +341,7 @@ def test_the_export_has_my_cards_with_their_texts(client, card, poster):
 
 
 def test_erasing_an_account_removes_the_cards_their_revisions_and_photos(board, poster):
-    photo = store_photo(jpeg_with_location(), poster, "Ladder", "Een ladder")
+    photo = store_photo(jpeg_with_location(), poster, "Ladder", "Een ladder", board.get_site())
     card = PrikbordItemPageFactory(parent=board, posted_by=poster, photo=photo)
     CardReport.objects.create(card=card, reason="other")
     other = PrikbordItemPage.objects.get(title="Boormachine te leen")

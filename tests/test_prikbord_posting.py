@@ -17,6 +17,7 @@ from django.utils import timezone
 from wagtail.models import WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
+from accounts.centres import centre_collection
 from prikbord.factories import ResidentFactory
 from prikbord.models import PrikbordItemPage, PrikbordPage, Status
 from prikbord.views import POSTING_LIMIT
@@ -266,6 +267,7 @@ def test_a_photo_is_kept_without_its_metadata(client, resident):
     card = newest_card()
     assert card.photo_alt_text == "Een blauwe fiets"
     assert card.photo.collection.name == "Prikbord"
+    assert card.photo.collection.get_parent() == centre_collection(card.get_site())
     assert card.photo.uploaded_by_user == resident
     with card.photo.open_file() as stored, Image.open(stored) as image:
         assert not image.getexif()
