@@ -33,7 +33,8 @@ def prikbord_collection(site):
 def move_older_card_photos():
     """Card photos from before they were kept per centre are in a "Prikbord" collection under the
     root, out of sight of centre staff: each goes to the collection of its card's centre."""
-    older = Collection.get_first_root_node().get_children().filter(name=COLLECTION_NAME).first()
+    root = Collection.get_first_root_node()  # None in a database just emptied (flush)
+    older = root and root.get_children().filter(name=COLLECTION_NAME).first()
     if older is None:
         return
     cards = PrikbordItemPage.objects.filter(photo__collection=older).select_related("photo")
