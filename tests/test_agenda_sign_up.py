@@ -327,7 +327,9 @@ def test_the_reminder_goes_the_day_before_once_and_not_for_a_cancelled_date(
     SignUp.take_place(later, user=amina)
     yoga = ActivityPage.objects.child_of(agenda).get(slug="stoelyoga")
     cancelled_day = yoga.cancellations.get().date
-    SignUp.take_place(ActivityDate.on(yoga, cancelled_day), name="Joke", email="joke@example.org")
+    # Not the demo's Joke, who gets a reminder for her own sign-ups on some days of the week.
+    guest = "yoga-gast@example.org"
+    SignUp.take_place(ActivityDate.on(yoga, cancelled_day), name="Joke", email=guest)
 
     call_command("send_activity_reminders", stdout=io.StringIO())
     with freeze_time(timezone.now() + timedelta(hours=1)):
@@ -345,7 +347,7 @@ def test_the_reminder_goes_the_day_before_once_and_not_for_a_cancelled_date(
         (["amina@example.org"], "غداً: Breiclub"),
     ]
     assert "10:00" in ours[0].body
-    assert not [message for message in mail.outbox if message.to == ["joke@example.org"]]
+    assert not [message for message in mail.outbox if message.to == [guest]]
     assert SignUp.objects.get(pk=ria.pk).reminded_at is not None
     assert SignUp.objects.get(pk=henk.pk).reminded_at is None
 
