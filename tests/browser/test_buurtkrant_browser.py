@@ -152,6 +152,7 @@ def test_pressing_save_while_the_new_piece_is_first_autosaved_makes_one_piece(
         page.fill("#id_main_image_alt_text", "Een pan soep.")
         page.locator("[data-contentpath=body] [contenteditable=true]").first.click()
         page.keyboard.type("Kom ook eten.")
+        expect(page.locator("input[name='body-0-value']")).to_have_value(re.compile("eten"))
     for _ in range(100):
         if autosaves:
             break
